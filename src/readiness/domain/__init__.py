@@ -1,0 +1,1 @@
+"""Pure-Python core: questionnaire model, answers, conditions, scoring. Standard library only."""

@@ -1,0 +1,153 @@
+"""The questionnaire as immutable domain objects, built once by the loader and shared freely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from readiness.domain.conditions import Condition
+
+Text = Mapping[str, str]
+"""A text in several languages, keyed by language code."""
+
+AUDIENCES = ("company", "defence_unit")
+
+
+def localize(text: Text | None, language: str = "en") -> str:
+    """Pick the text in ``language``, else English, else any language we have."""
+    if not text:
+        return ""
+    if language in text:
+        return text[language]
+    if "en" in text:
+        return text["en"]
+    return next(iter(text.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    score: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    options: tuple[Option, ...]
+    _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {o.id: o for o in self.options})
+
+    @property
+    def max_score(self) -> float:
+        return max(o.score for o in self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        return self._by_id.get(option_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    level: int
+    min: float
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Critical:
+    below: float
+    cap_level: int
+
+
+class QuestionType(StrEnum):
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    domain_id: str
+    type: QuestionType
+    text: Text
+    scale: Scale | None = None
+    guidance: Text | None = None
+    anchors: Mapping[str, Text] = field(default_factory=dict)
+    weight: float = 1.0
+    allow_na: bool = True
+    critical: Critical | None = None
+    relevant: Condition | None = None
+    topics: tuple[str, ...] = ()
+    recommendation: Text | None = None
+    recommend_below: float | None = None
+
+    @property
+    def is_choice(self) -> bool:
+        return self.type is QuestionType.CHOICE
+
+    @property
+    def recommendation_threshold(self) -> float:
+        """Score below which a recommendation is due: explicit, else half the scale's top."""
+        if self.recommend_below is not None:
+            return self.recommend_below
+        return self.scale.max_score / 2 if self.scale else 0.0
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    title: Text
+    questions: tuple[Question, ...]
+    weight: float = 1.0
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: str
+    audience: str
+    languages: tuple[str, ...]
+    title: Text
+    scales: Mapping[str, Scale]
+    levels: tuple[Level, ...]
+    domains: tuple[Domain, ...]
+    description: Text | None = None
+    _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
+    _order: dict[str, int] = field(init=False, repr=False, compare=False)
+    _domains: dict[str, Domain] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        questions = {q.id: q for d in self.domains for q in d.questions}
+        object.__setattr__(self, "_questions", questions)
+        object.__setattr__(self, "_order", {qid: i for i, qid in enumerate(questions)})
+        object.__setattr__(self, "_domains", {d.id: d for d in self.domains})
+
+    def questions(self) -> Iterator[Question]:
+        """Every question in questionnaire order."""
+        return iter(self._questions.values())
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions.get(question_id)
+
+    def domain(self, domain_id: str) -> Domain | None:
+        return self._domains.get(domain_id)
+
+    def order(self, question_id: str) -> int:
+        return self._order[question_id]
+
+    def level(self, number: int) -> Level | None:
+        return next((lv for lv in self.levels if lv.level == number), None)
+
+    def level_for(self, shown_score: float) -> Level:
+        """Highest level whose minimum the (already rounded) score reaches."""
+        reached = self.levels[0]
+        for level in self.levels:
+            if level.min <= shown_score:
+                reached = level
+        return reached

@@ -1,0 +1,83 @@
+"""Turns validated questionnaire data into frozen domain objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readiness.domain.conditions import parse_condition
+from readiness.domain.model import (
+    Critical,
+    Domain,
+    Level,
+    Option,
+    Question,
+    Questionnaire,
+    QuestionType,
+    Scale,
+)
+
+
+def _text(value: Any) -> dict[str, str] | None:
+    return dict(value) if isinstance(value, dict) else None
+
+
+def build(data: dict[str, Any]) -> Questionnaire:
+    """Build a questionnaire from data that passed the schema and semantic checks."""
+    scales = {
+        name: Scale(
+            name,
+            tuple(
+                Option(str(o["id"]), float(o["score"]), dict(o["label"])) for o in scale["options"]
+            ),
+        )
+        for name, scale in data["scales"].items()
+    }
+    levels = tuple(
+        Level(int(lv["level"]), float(lv["min"]), dict(lv["label"])) for lv in data["levels"]
+    )
+    domains = []
+    for domain in data["domains"]:
+        questions = []
+        for q in domain["questions"]:
+            critical = q.get("critical")
+            relevant = q.get("relevant")
+            questions.append(
+                Question(
+                    id=q["id"],
+                    domain_id=domain["id"],
+                    type=QuestionType(q.get("type", "choice")),
+                    text=dict(q["text"]),
+                    scale=scales[q["scale"]] if "scale" in q else None,
+                    guidance=_text(q.get("guidance")),
+                    anchors={str(k): dict(v) for k, v in (q.get("anchors") or {}).items()},
+                    weight=float(q.get("weight", 1)),
+                    allow_na=bool(q.get("allow_na", True)),
+                    critical=Critical(float(critical["below"]), int(critical["cap_level"]))
+                    if critical
+                    else None,
+                    relevant=parse_condition(relevant) if relevant else None,
+                    topics=tuple(q.get("topics", ())),
+                    recommendation=_text(q.get("recommendation")),
+                    recommend_below=float(q["recommend_below"]) if "recommend_below" in q else None,
+                )
+            )
+        domains.append(
+            Domain(
+                id=domain["id"],
+                title=dict(domain["title"]),
+                questions=tuple(questions),
+                weight=float(domain.get("weight", 1)),
+                description=_text(domain.get("description")),
+            )
+        )
+    return Questionnaire(
+        id=data["id"],
+        version=str(data["version"]),
+        audience=data["audience"],
+        languages=tuple(data["languages"]),
+        title=dict(data["title"]),
+        scales=scales,
+        levels=levels,
+        domains=tuple(domains),
+        description=_text(data.get("description")),
+    )

@@ -1,0 +1,78 @@
+"""Load a questionnaire file: read safely, check against the schema and the semantic rules,
+collect every problem with its line, and only then build the domain objects."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from readiness.domain.model import Questionnaire
+from readiness.i18n import _
+from readiness.questionnaire import semantic
+from readiness.questionnaire.builder import build
+from readiness.questionnaire.issues import FileProblems, Issue, format_path
+from readiness.questionnaire.schema_check import SchemaChecker, load_schema
+from readiness.questionnaire.yaml_source import YamlProblem, parse, read_text
+
+
+@dataclass(frozen=True)
+class LoadedQuestionnaire:
+    """A questionnaire with the exact text it came from, for snapshots and hashes."""
+
+    questionnaire: Questionnaire
+    source: str
+    sha256: str
+    path: Path | None = None
+
+
+def _problems(text: str, name: str) -> tuple[list[Issue], dict | None]:
+    try:
+        document = parse(text)
+    except YamlProblem as exc:
+        return [Issue(name, exc.line, "(file)", str(exc))], None
+    if not isinstance(document.data, dict):
+        return [
+            Issue(
+                name,
+                document.line(()),
+                "(document)",
+                _("expected a questionnaire mapping (format:, id:, ...) at the top level"),
+            )
+        ], None
+    violations = SchemaChecker(load_schema()).check(document.data)
+    violations += semantic.check(document.data)
+    issues = [
+        Issue(name, document.line(path), format_path(path), message) for path, message in violations
+    ]
+    issues.sort(key=lambda issue: issue.line)
+    return issues, document.data
+
+
+def load_text(
+    text: str, name: str = "<questionnaire>", path: Path | None = None
+) -> LoadedQuestionnaire:
+    """Load from text, raising FileProblems with every issue when it is not valid."""
+    issues, data = _problems(text, name)
+    if issues or data is None:
+        raise FileProblems(issues)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedQuestionnaire(build(data), text, digest, path)
+
+
+def load_file(path: Path, name: str | None = None) -> LoadedQuestionnaire:
+    shown = name or str(path)
+    try:
+        text = read_text(path)
+    except YamlProblem as exc:
+        raise FileProblems([Issue(shown, exc.line, "(file)", str(exc))]) from exc
+    return load_text(text, shown, path)
+
+
+def validate_file(path: Path, name: str | None = None) -> list[Issue]:
+    """Every problem in a file; an empty list means it is valid."""
+    try:
+        load_file(path, name)
+    except FileProblems as exc:
+        return exc.issues
+    return []

@@ -1,0 +1,309 @@
+"""Checks the schema cannot express: references, uniqueness, conditions, languages, levels.
+
+Runs on raw data that may also have schema violations, so every access is defensive: a
+value of the wrong type is skipped here (the schema check has already reported it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from readiness.domain.conditions import ConditionError, Literal, Ref, comparisons, parse_condition
+from readiness.i18n import _
+from readiness.questionnaire.issues import Path
+
+Violation = tuple[Path, str]
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+
+
+def _dict(value: Any) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return _(" — did you mean '{close}'?").format(close=close[0]) if close else ""
+
+
+def _known(known: list[str]) -> str:
+    if not known:
+        return _("none defined")
+    shown = known if len(known) <= 12 else [*known[:12], "..."]
+    return ", ".join(shown)
+
+
+def check(data: Any) -> list[Violation]:
+    if not isinstance(data, dict):
+        return []
+    return list(_Checker(data).run())
+
+
+class _Checker:
+    def __init__(self, data: dict[Any, Any]) -> None:
+        self.data = data
+        languages = [x for x in _list(data.get("languages")) if isinstance(x, str)]
+        self.languages = languages or ["en"]
+        self.scales = _dict(data.get("scales"))
+        self.level_numbers = [
+            lv.get("level") for lv in _list(data.get("levels")) if isinstance(lv, dict)
+        ]
+
+    def run(self) -> Iterator[Violation]:
+        yield from self._texts()
+        yield from self._scales()
+        yield from self._levels()
+        yield from self._domains()
+
+    def _text(self, value: Any, path: Path) -> Iterator[Violation]:
+        if not isinstance(value, dict):
+            return
+        for language in self.languages:
+            if language not in value:
+                yield (
+                    path,
+                    _("missing the '{lang}' text (languages: {languages})").format(
+                        lang=language, languages=", ".join(self.languages)
+                    ),
+                )
+        for language in value:
+            if (
+                isinstance(language, str)
+                and _LANGUAGE.match(language)
+                and (language not in self.languages)
+            ):
+                yield (
+                    (*path, language),
+                    _("language '{lang}' is not listed in languages ({languages})").format(
+                        lang=language, languages=", ".join(self.languages)
+                    ),
+                )
+
+    def _texts(self) -> Iterator[Violation]:
+        data = self.data
+        for key in ("title", "description"):
+            yield from self._text(data.get(key), (key,))
+        for name, scale in self.scales.items():
+            for index, option in enumerate(_list(_dict(scale).get("options"))):
+                yield from self._text(
+                    _dict(option).get("label"), ("scales", name, "options", index, "label")
+                )
+        for index, level in enumerate(_list(data.get("levels"))):
+            yield from self._text(_dict(level).get("label"), ("levels", index, "label"))
+        for d_index, domain in enumerate(_list(data.get("domains"))):
+            domain = _dict(domain)
+            base: Path = ("domains", d_index)
+            for key in ("title", "description"):
+                yield from self._text(domain.get(key), (*base, key))
+            for q_index, question in enumerate(_list(domain.get("questions"))):
+                question = _dict(question)
+                q_path: Path = (*base, "questions", q_index)
+                for key in ("text", "guidance", "recommendation"):
+                    yield from self._text(question.get(key), (*q_path, key))
+                for option_id, anchor in _dict(question.get("anchors")).items():
+                    yield from self._text(anchor, (*q_path, "anchors", option_id))
+
+    def _scales(self) -> Iterator[Violation]:
+        for name, scale in self.scales.items():
+            options = _list(_dict(scale).get("options"))
+            seen: set[Any] = set()
+            for index, option in enumerate(options):
+                option_id = _dict(option).get("id")
+                if option_id in seen:
+                    yield (
+                        ("scales", name, "options", index, "id"),
+                        _("option id '{id}' appears twice in this scale").format(id=option_id),
+                    )
+                seen.add(option_id)
+            scores = [_number(_dict(o).get("score")) for o in options]
+            known = [s for s in scores if s is not None]
+            if known and len(known) == len(scores) and max(known) <= 0:
+                yield (
+                    ("scales", name, "options"),
+                    _("the highest score must be greater than 0 (scores are divided by it)"),
+                )
+
+    def _levels(self) -> Iterator[Violation]:
+        levels = _list(self.data.get("levels"))
+        previous_min: float | None = None
+        seen: set[Any] = set()
+        for index, level in enumerate(levels):
+            level = _dict(level)
+            minimum = _number(level.get("min"))
+            if index == 0 and minimum is not None and minimum != 0:
+                yield (
+                    ("levels", 0, "min"),
+                    _("the first level must have min 0, got {n}").format(n=level.get("min")),
+                )
+            if minimum is not None and previous_min is not None and minimum <= previous_min:
+                yield (
+                    ("levels", index, "min"),
+                    _(
+                        "levels must ascend by min: {n} is not above the previous level's {prev}"
+                    ).format(n=level.get("min"), prev=previous_min),
+                )
+            if minimum is not None:
+                previous_min = minimum
+            number = level.get("level")
+            if number in seen:
+                yield ("levels", index, "level"), _("level {n} is defined twice").format(n=number)
+            seen.add(number)
+
+    def _domains(self) -> Iterator[Violation]:
+        domain_ids: dict[Any, int] = {}
+        question_ids: dict[str, tuple[int, int]] = {}
+        earlier: dict[str, str] = {}  # question id -> type, for questions seen so far
+        for d_index, domain in enumerate(_list(self.data.get("domains"))):
+            domain = _dict(domain)
+            base: Path = ("domains", d_index)
+            domain_id = domain.get("id")
+            if isinstance(domain_id, str):
+                if domain_id in domain_ids:
+                    yield (
+                        (*base, "id"),
+                        _("domain id '{id}' is already used by domains[{first}]").format(
+                            id=domain_id, first=domain_ids[domain_id]
+                        ),
+                    )
+                domain_ids.setdefault(domain_id, d_index)
+            for q_index, question in enumerate(_list(domain.get("questions"))):
+                question = _dict(question)
+                q_path: Path = (*base, "questions", q_index)
+                question_id = question.get("id")
+                if isinstance(question_id, str):
+                    if question_id in question_ids:
+                        first = question_ids[question_id]
+                        yield (
+                            (*q_path, "id"),
+                            _(
+                                "question id '{id}' is already used by domains[{d}].questions[{q}]"
+                            ).format(id=question_id, d=first[0], q=first[1]),
+                        )
+                    question_ids.setdefault(question_id, (d_index, q_index))
+                yield from self._question(question, q_path, earlier)
+                if isinstance(question_id, str):
+                    earlier.setdefault(question_id, str(question.get("type", "choice")))
+
+    def _question(
+        self, question: dict[Any, Any], path: Path, earlier: dict[str, str]
+    ) -> Iterator[Violation]:
+        kind = question.get("type", "choice")
+        scale_name = question.get("scale")
+        scale: dict[Any, Any] | None = None
+        if kind == "choice":
+            if "scale" not in question:
+                yield (
+                    path,
+                    _("a choice question needs a 'scale' (known: {known})").format(
+                        known=_known(list(self.scales))
+                    ),
+                )
+            elif isinstance(scale_name, str):
+                if scale_name in self.scales:
+                    scale = _dict(self.scales[scale_name])
+                else:
+                    yield (
+                        (*path, "scale"),
+                        _("unknown scale '{name}'{hint} (known: {known})").format(
+                            name=scale_name,
+                            hint=_suggest(scale_name, list(self.scales)),
+                            known=_known(list(self.scales)),
+                        ),
+                    )
+        elif kind == "text":
+            for key in ("scale", "anchors", "critical", "recommendation", "recommend_below"):
+                if key in question:
+                    yield (
+                        (*path, key),
+                        _("'{key}' only applies to choice questions").format(key=key),
+                    )
+        options = [_dict(o) for o in _list(scale.get("options"))] if scale is not None else []
+        option_ids = [o.get("id") for o in options if isinstance(o.get("id"), str)]
+        scores = [s for s in (_number(o.get("score")) for o in options) if s is not None]
+        if scale is not None:
+            for option_id in _dict(question.get("anchors")):
+                if isinstance(option_id, str) and option_id not in option_ids:
+                    yield (
+                        (*path, "anchors", option_id),
+                        _(
+                            "anchor for unknown option '{id}' of scale '{scale}' (options: {known})"
+                        ).format(id=option_id, scale=scale_name, known=_known(option_ids)),
+                    )
+        critical = question.get("critical")
+        if isinstance(critical, dict):
+            cap = critical.get("cap_level")
+            if cap is not None and not isinstance(cap, bool) and cap not in self.level_numbers:
+                yield (
+                    (*path, "critical", "cap_level"),
+                    _("cap_level {n} is not one of the levels ({known})").format(
+                        n=cap, known=", ".join(str(n) for n in self.level_numbers)
+                    ),
+                )
+            below = _number(critical.get("below"))
+            if below is not None and scores and below > max(scores):
+                yield (
+                    (*path, "critical", "below"),
+                    _(
+                        "below {n} is above the scale's highest score {top}, so it always caps"
+                    ).format(n=critical.get("below"), top=max(scores)),
+                )
+        below = _number(question.get("recommend_below"))
+        if below is not None and scores and below > max(scores):
+            yield (
+                (*path, "recommend_below"),
+                _("recommend_below {n} is above the scale's highest score {top}").format(
+                    n=question.get("recommend_below"), top=max(scores)
+                ),
+            )
+        relevant = question.get("relevant")
+        if isinstance(relevant, str):
+            yield from self._condition(relevant, (*path, "relevant"), question.get("id"), earlier)
+
+    def _condition(
+        self, source: str, path: Path, own_id: Any, earlier: dict[str, str]
+    ) -> Iterator[Violation]:
+        try:
+            condition = parse_condition(source)
+        except ConditionError as exc:
+            yield path, _("cannot read condition: {problem}").format(problem=exc)
+            return
+        for comparison in comparisons(condition):
+            sides = (comparison.left, comparison.right)
+            for side in sides:
+                if not isinstance(side, Ref):
+                    continue
+                name = side.question_id
+                if name == own_id:
+                    yield path, _("condition refers to its own question '{id}'").format(id=name)
+                elif name not in earlier:
+                    yield (
+                        path,
+                        _(
+                            "condition refers to '{id}', which is not an earlier question "
+                            "(conditions may only look back){hint}"
+                        ).format(id=name, hint=_suggest(name, list(earlier))),
+                    )
+                elif earlier[name] != "choice":
+                    yield (
+                        path,
+                        _(
+                            "condition refers to text question '{id}'; only choice questions "
+                            "have values"
+                        ).format(id=name),
+                    )
+            literals = [s.value for s in sides if isinstance(s, Literal)]
+            if len({type(v) for v in literals}) > 1:
+                yield path, _("condition compares a number with a string")

@@ -1,0 +1,256 @@
+"""Safe YAML reading that keeps line numbers and refuses hostile input quickly.
+
+PyYAML's composer recurses once per nesting level and expands aliases when values are
+walked, so we build values ourselves from the (non-recursive) event stream: that lets us
+cap depth, cap the size an alias-heavy document expands to, reject duplicate keys, and
+remember the line of every value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from readiness.i18n import _
+from readiness.questionnaire.issues import Path
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_VALUES = 1_000_000
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlProblem(Exception):
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Document:
+    """Plain Python data plus the line where each path starts (keys: their key's line)."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int:
+        """Line of ``path``, or of its closest ancestor that has one (values behind aliases)."""
+        while path:
+            found = self.lines.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def read_text(path: FsPath) -> str:
+    """Read a file as UTF-8 text, refusing oversized, binary and non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlProblem(_("cannot read the file: {reason}").format(reason=exc.strerror)) from exc
+    if size > MAX_BYTES:
+        raise YamlProblem(
+            _("file is {size:.1f} MB; questionnaire files may be at most 10 MB").format(
+                size=size / 1024 / 1024
+            )
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(_("cannot read the file: {reason}").format(reason=exc.strerror)) from exc
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise YamlProblem(_("this is a binary file, not a YAML text file"), line)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            _("not valid UTF-8 (byte {byte} at offset {offset}); save the file as UTF-8").format(
+                byte=f"0x{raw[exc.start]:02x}", offset=exc.start
+            ),
+            line,
+        ) from exc
+    return text.removeprefix("\ufeff")
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into plain data with line numbers."""
+    if not text.strip():
+        raise YamlProblem(_("the file is empty"))
+    loader = _Loader(text)
+    try:
+        return _Builder(loader).build()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or exc.context or str(exc)
+        raise YamlProblem(_("YAML syntax error: {problem}").format(problem=problem), line) from exc
+    except yaml.YAMLError as exc:
+        raise YamlProblem(_("YAML syntax error: {problem}").format(problem=exc)) from exc
+    finally:
+        loader.dispose()
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_line", "path", "size")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_line = 0
+        self.size = 1
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.lines: dict[Path, int] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.total = 0
+        self.stack: list[_Frame] = []
+
+    def build(self) -> Document:
+        loader = self.loader
+        root: Any = None
+        documents = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        _("more than one YAML document; put one questionnaire per file"),
+                        event.start_mark.line + 1,
+                    )
+            elif isinstance(event, yaml.ScalarEvent):
+                self._add(self._scalar(event), 1, event)
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise YamlProblem(
+                        _("unknown alias '*{name}'").format(name=event.anchor),
+                        event.start_mark.line + 1,
+                    )
+                value, size = self.anchors[event.anchor]
+                self._add(value, size, event)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if len(self.stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        _("nesting deeper than {n} levels").format(n=MAX_DEPTH),
+                        event.start_mark.line + 1,
+                    )
+                container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                path = self._child_path(event)
+                self.stack.append(_Frame(container, path, event.anchor))
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                frame = self.stack.pop()
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.container, frame.size)
+                if self.stack:
+                    self._attach(frame.container, frame.size, frame.path)
+                else:
+                    root = frame.container
+            elif isinstance(event, yaml.StreamEndEvent):
+                break
+        if not self.stack and root is None and documents and self.lines.get(()) is not None:
+            root = self._root_scalar
+        return Document(root, self.lines)
+
+    _root_scalar: Any = None
+
+    def _child_path(self, event: Any) -> Path:
+        line = event.start_mark.line + 1
+        if not self.stack:
+            self.lines[()] = line
+            return ()
+        parent = self.stack[-1]
+        if isinstance(parent.container, list):
+            path = (*parent.path, len(parent.container))
+            self.lines[path] = line
+            return path
+        if parent.key is _NO_KEY:
+            raise YamlProblem(
+                _("a mapping or list cannot be used as a key; keys must be plain text"), line
+            )
+        key = parent.key
+        path = (*parent.path, key if isinstance(key, str | int) else str(key))
+        self.lines[path] = parent.key_line
+        return path
+
+    def _scalar(self, event: Any) -> Any:
+        node = yaml.ScalarNode(
+            self.loader.resolve(yaml.ScalarNode, event.value, event.implicit),
+            event.value,
+            event.start_mark,
+            event.end_mark,
+            style=event.style,
+        )
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            return event.value
+
+    def _add(self, value: Any, size: int, event: Any) -> None:
+        line = event.start_mark.line + 1
+        if not self.stack:
+            self.lines[()] = line
+            self._root_scalar = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict) and frame.key is _NO_KEY:
+            if isinstance(value, list | dict):
+                raise YamlProblem(
+                    _("a mapping or list cannot be used as a key; keys must be plain text"), line
+                )
+            if value in frame.container:
+                raise YamlProblem(
+                    _("duplicate key '{key}' (already given on line {first})").format(
+                        key=value, first=self.lines.get((*frame.path, value), "?")
+                    ),
+                    line,
+                )
+            frame.key = value
+            frame.key_line = line
+            return
+        if isinstance(event, yaml.ScalarEvent) and event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        path: Path
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            self.lines[path] = line
+        else:
+            path = (*frame.path, frame.key)
+            self.lines[path] = frame.key_line
+        self._attach(value, size, path)
+
+    def _attach(self, value: Any, size: int, path: Path) -> None:
+        frame = self.stack[-1]
+        self.total += size
+        frame.size += size
+        if self.total > MAX_VALUES:
+            raise YamlProblem(
+                _(
+                    "the document expands to more than {n} values through aliases "
+                    "(an alias bomb?); remove the '*' references"
+                ).format(n=MAX_VALUES),
+                self.lines.get(path, 1),
+            )
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            frame.container[frame.key] = value
+            frame.key = _NO_KEY

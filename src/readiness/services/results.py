@@ -1,0 +1,107 @@
+"""Score results as the JSON of DESIGN section 6 and as readable text lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readiness.domain.answers import Answers, ChoiceAnswer, NotApplicable, TextAnswer
+from readiness.domain.model import localize
+from readiness.domain.scoring import ScoreResult, shown
+from readiness.i18n import _
+
+
+def score_json(result: ScoreResult, language: str = "en") -> dict[str, Any]:
+    questionnaire = result.questionnaire
+    return {
+        "questionnaire": questionnaire.id,
+        "version": questionnaire.version,
+        "overall": {
+            "score": shown(result.overall),
+            "level": result.level.level,
+            "level_label": localize(result.level.label, language),
+            "capped_by": list(result.capped_by),
+        },
+        "completeness": round(result.completeness, 4),
+        "domains": [
+            {
+                "id": d.id,
+                "score": None if d.score is None else shown(d.score),
+                "answered": d.answered,
+                "na": d.na,
+                "applicable": d.applicable,
+            }
+            for d in result.domains
+        ],
+        "recommendations": [
+            {
+                "question": r.question.id,
+                "priority": round(r.priority, 4),
+                "text": localize(r.text, language),
+            }
+            for r in result.recommendations
+        ],
+    }
+
+
+def answers_json(answers: Answers) -> dict[str, Any]:
+    """Answers in the answers-file form: option id, {"na": why} or free text."""
+    out: dict[str, Any] = {}
+    for question_id, answer in answers.items():
+        if isinstance(answer, ChoiceAnswer):
+            out[question_id] = answer.option_id
+        elif isinstance(answer, NotApplicable):
+            out[question_id] = {"na": answer.justification}
+        elif isinstance(answer, TextAnswer):
+            out[question_id] = answer.text
+    return out
+
+
+def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list[str]:
+    """A readable summary for the terminal."""
+    q = result.questionnaire
+    lines = [
+        f"{localize(q.title, language)} ({q.id} {q.version})",
+        "",
+        _("Domains:"),
+    ]
+    width = max((len(localize(d.title, language)) for d in result.domains), default=10)
+    for d in result.domains:
+        title = localize(d.title, language)
+        score = "  n/a" if d.score is None else f"{shown(d.score):5.1f}"
+        lines.append(
+            f"  {title:<{width}}  {score}  "
+            + _("({answered}/{applicable} answered, {na} N/A)").format(
+                answered=d.answered, applicable=d.applicable, na=d.na
+            )
+        )
+    lines += [
+        "",
+        _("Overall score: {score:.1f}").format(score=shown(result.overall)),
+        _("Level: {level} — {label}").format(
+            level=result.level.level, label=localize(result.level.label, language)
+        ),
+    ]
+    if result.capped_by:
+        lines.append(
+            _("Capped by critical questions: {ids}").format(ids=", ".join(result.capped_by))
+        )
+        if result.uncapped_level.level != result.level.level:
+            lines.append(
+                _("  (level {n} — {label} without the cap)").format(
+                    n=result.uncapped_level.level,
+                    label=localize(result.uncapped_level.label, language),
+                )
+            )
+    lines.append(_("Completeness: {pct:.0%}").format(pct=result.completeness))
+    if not result.complete:
+        lines.append(_("This assessment is incomplete (DRAFT)."))
+    if result.recommendations:
+        lines += ["", _("Top recommendations:")]
+        for index, rec in enumerate(result.recommendations[:top], start=1):
+            lines.append(
+                f"  {index}. [{rec.priority:.1f}] {rec.question.id}: {localize(rec.text, language)}"
+            )
+        rest = len(result.recommendations) - top
+        if rest > 0:
+            lines.append(_("  ... and {n} more (use --json for all)").format(n=rest))
+    return lines

@@ -1,0 +1,48 @@
+"""Score an answers file against a built-in questionnaire or one given by path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readiness.domain.scoring import ScoreResult, score
+from readiness.i18n import _
+from readiness.questionnaire.answers_file import answers_from, read_answers_file
+from readiness.questionnaire.issues import FileProblems
+from readiness.services import catalog
+from readiness.services.errors import UserError
+
+
+def score_answers_file(answers_path: Path, questionnaire_path: Path | None = None) -> ScoreResult:
+    if not answers_path.is_file():
+        raise UserError(_("answers file not found: {path}").format(path=answers_path))
+    try:
+        document = read_answers_file(answers_path)
+    except FileProblems as exc:
+        raise UserError(catalog.first_problem(exc)) from exc
+    if questionnaire_path is not None:
+        loaded = catalog.load_path(questionnaire_path)
+        named = document.questionnaire_id
+        if named is not None and named != loaded.questionnaire.id:
+            raise UserError(
+                _(
+                    "{file}: answers are for questionnaire '{named}' but {path} is '{actual}'"
+                ).format(
+                    file=answers_path,
+                    named=named,
+                    path=questionnaire_path,
+                    actual=loaded.questionnaire.id,
+                )
+            )
+    elif document.questionnaire_id is None:
+        raise UserError(
+            _(
+                "{file}: name the questionnaire ('questionnaire: ID') or use --questionnaire PATH"
+            ).format(file=answers_path)
+        )
+    else:
+        loaded = catalog.find_builtin(document.questionnaire_id)
+    try:
+        answers = answers_from(document, loaded.questionnaire)
+    except FileProblems as exc:
+        raise UserError(catalog.first_problem(exc)) from exc
+    return score(loaded.questionnaire, answers)
