@@ -12,11 +12,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readiness import __version__
 from readiness.i18n import _
 from readiness.services.errors import UserError
+
+if TYPE_CHECKING:
+    from readiness.services.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -89,6 +92,147 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workspace(args: argparse.Namespace) -> Workspace:
+    from readiness.services.workspace import Workspace
+
+    return Workspace.open(args.db)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from readiness.services.demo import seed
+
+    workspace = _workspace(args)
+    before = len(workspace.assessments())
+    interactive = sys.stderr.isatty()
+    for done, total, message in seed(workspace):
+        if interactive:
+            print(f"\r[{done:>3}/{total}] {message:<60}", end="", file=sys.stderr, flush=True)
+    if interactive:
+        print(file=sys.stderr)
+    created = len(workspace.assessments()) - before
+    print(
+        _("Demo data ready: {created} assessment(s) created, {total} in total ({db})").format(
+            created=created, total=len(workspace.assessments()), db=workspace.path or "database"
+        )
+    )
+    return 0
+
+
+def cmd_org_add(args: argparse.Namespace) -> int:
+    organisation = _workspace(args).add_organisation(
+        args.name, args.kind, args.sector or "", args.country or ""
+    )
+    print(organisation.id)
+    return 0
+
+
+def cmd_org_list(args: argparse.Namespace) -> int:
+    rows = [
+        {"id": o.id, "name": o.name, "kind": o.kind.value, "sector": o.sector, "country": o.country}
+        for o in _workspace(args).organisations()
+    ]
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print(_("No organisations yet. Add one with 'readiness org add NAME --kind KIND'."))
+    for row in rows:
+        print(
+            f"{row['id']}  {row['name']}  ({row['kind']}, {row['sector'] or '-'}, "
+            f"{row['country'] or '-'})"
+        )
+    return 0
+
+
+def cmd_assessment_new(args: argparse.Namespace) -> int:
+    summary = _workspace(args).new_assessment(
+        args.org, args.questionnaire, args.title, args.assessor or ""
+    )
+    print(summary.id)
+    return 0
+
+
+def cmd_assessment_list(args: argparse.Namespace) -> int:
+    from readiness.domain.scoring import shown
+
+    summaries = _workspace(args).assessments()
+    rows = [
+        {
+            "id": a.id,
+            "organisation": a.organisation,
+            "organisation_id": a.organisation_id,
+            "questionnaire": a.questionnaire_id,
+            "title": a.title,
+            "status": a.status.value,
+            "completeness": round(a.completeness, 4),
+            "score": shown(a.score),
+            "level": a.level,
+        }
+        for a in summaries
+    ]
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print(_("No assessments yet. Start one with 'readiness assessment new'."))
+    for row in rows:
+        print(
+            f"{row['id']}  {row['organisation']} — {row['title']}  [{row['status']}, "
+            + _("{pct:.0%} complete, score {score:.1f}, level {level}").format(
+                pct=row["completeness"], score=row["score"], level=row["level"]
+            )
+            + "]"
+        )
+    return 0
+
+
+def cmd_assessment_show(args: argparse.Namespace) -> int:
+    from readiness.services.results import answers_json, score_json, score_lines
+
+    workspace = _workspace(args)
+    state = workspace.state(args.id)
+    summary = state.summary
+    if args.json:
+        answers = {qid: d.answer for qid, d in state.details.items() if d.answer is not None}
+        payload = {
+            "id": summary.id,
+            "organisation": summary.organisation,
+            "organisation_id": summary.organisation_id,
+            "status": summary.status.value,
+            "title": summary.title,
+            **score_json(state.result),
+            "answers": answers_json(answers),
+        }
+        _print_json(payload)
+        return 0
+    print(f"{summary.organisation} — {summary.title}")
+    print(
+        _("Id: {id}   Status: {status}   Marking: {marking}   Assessor: {assessor}").format(
+            id=summary.id,
+            status=summary.status.value,
+            marking=summary.marking,
+            assessor=summary.assessor or "-",
+        )
+    )
+    print()
+    print("\n".join(score_lines(state.result)))
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    assessment = workspace.assessment(args.id)
+    if args.na is not None:
+        workspace.answer_na(assessment.id, args.question, args.na)
+    elif args.text is not None:
+        workspace.answer_text(assessment.id, args.question, args.text)
+    elif args.option is not None:
+        workspace.answer(assessment.id, args.question, args.option)
+    if args.comment is not None:
+        workspace.set_comment(assessment.id, args.question, args.comment)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from readiness.ui.launch import launch
 
@@ -132,12 +276,64 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_score)
 
+    p = commands.add_parser("demo", help=_("add demo organisations and assessments (idempotent)"))
+    p.set_defaults(handler=cmd_demo)
+
+    org = commands.add_parser("org", help=_("organisations")).add_subparsers(
+        dest="org_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    p = org.add_parser("add", help=_("add an organisation; prints its id"))
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--kind", required=True, choices=["company", "defence_unit", "other"])
+    p.add_argument("--sector", metavar="S")
+    p.add_argument("--country", metavar="CC")
+    p.set_defaults(handler=cmd_org_add)
+    p = org.add_parser("list", help=_("list organisations"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_org_list)
+
+    assessment = commands.add_parser("assessment", help=_("assessments")).add_subparsers(
+        dest="assessment_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    p = assessment.add_parser("new", help=_("start an assessment; prints its id"))
+    p.add_argument("--org", required=True, metavar="ID", help=_("organisation id"))
+    p.add_argument("--questionnaire", required=True, metavar="QID", help=_("questionnaire id"))
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--assessor", metavar="NAME")
+    p.set_defaults(handler=cmd_assessment_new)
+    p = assessment.add_parser("list", help=_("list assessments with their scores"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_assessment_list)
+    p = assessment.add_parser("show", help=_("answers and scores of one assessment"))
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_assessment_show)
+
+    p = commands.add_parser("answer", help=_("answer one question (saved at once)"))
+    p.add_argument("id", metavar="ID", help=_("assessment id"))
+    p.add_argument("question", metavar="QUESTION")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("option", metavar="OPTION", nargs="?")
+    group.add_argument("--na", metavar="JUSTIFICATION", help=_("not applicable, with why"))
+    group.add_argument("--text", metavar="TEXT", help=_("free answer to a text question"))
+    p.add_argument("--comment", metavar="TEXT")
+    p.set_defaults(handler=cmd_answer)
+
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "answer" and not any(
+        value is not None for value in (args.option, args.na, args.text, args.comment)
+    ):
+        print(
+            "readiness answer: "
+            + _("error: give OPTION, --na JUSTIFICATION, --text TEXT or --comment"),
+            file=sys.stderr,
+        )
+        return 2
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
         return handler(args)

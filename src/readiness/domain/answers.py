@@ -28,6 +28,19 @@ Answer = ChoiceAnswer | NotApplicable | TextAnswer
 Answers = Mapping[str, Answer]
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerDetail:
+    """Everything said about one question: the answer and the review aids around it."""
+
+    answer: Answer | None = None
+    comment: str = ""
+    flagged: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self.answer is None and not self.comment and not self.flagged
+
+
 def answer_problem(questionnaire: Questionnaire, question_id: str, answer: Answer) -> str | None:
     """Why ``answer`` cannot be given to ``question_id``, or None when it is acceptable."""
     question = questionnaire.question(question_id)

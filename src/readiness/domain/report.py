@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from readiness.domain.answers import Answer
+from readiness.domain.answers import AnswerDetail
 from readiness.domain.scoring import ScoreResult
 from readiness.i18n import _
+
+__all__ = ["DEFAULT_MARKING", "AnswerDetail", "Marking", "Report"]
 
 
 class Marking(StrEnum):
@@ -46,15 +48,6 @@ class Marking(StrEnum):
 
 
 DEFAULT_MARKING = Marking.AMBER_STRICT
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerDetail:
-    """What was said about one question, including the review aids around the answer."""
-
-    answer: Answer | None = None
-    comment: str = ""
-    flagged: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,233 @@
+"""Demo organisations and assessments that read like real cases; safe to run twice.
+
+Seeding is a generator of progress steps so the window can show a progress bar and the
+command line a progress line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from readiness.i18n import _
+from readiness.services import catalog
+from readiness.services.workspace import Workspace
+
+Progress = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class DemoAssessment:
+    organisation: str
+    kind: str
+    sector: str
+    country: str
+    questionnaire: str
+    title: str
+    assessor: str
+    answers: dict[str, str]
+    na: dict[str, str] = field(default_factory=dict)
+    comments: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    flagged: tuple[str, ...] = ()
+    stop_after: int | None = None  # leave the rest unanswered (an assessment in progress)
+
+
+NORDLICHT = DemoAssessment(
+    organisation="Nordlicht Energie AG",
+    kind="company",
+    sector="Energy (electricity transmission)",
+    country="DE",
+    questionnaire="company-readiness",
+    title="Annual readiness review 2026",
+    assessor="Katrin Vogel, Head of Corporate Security",
+    answers={
+        "governance.crisis-executive": "4",
+        "governance.board-briefing": "3",
+        "governance.baseline-map": "2",
+        "governance.crisis-team": "3",
+        "trust.contact-24-7": "4",
+        "trust.tlp": "3",
+        "trust.isac": "3",
+        "trust.isac-sharing-rules": "2",
+        "trust.sharing-matrix": "1",
+        "trust.legal-protections": "2",
+        "legal.nda-mou": "2",
+        "legal.standby-contracts": "1",
+        "legal.statutory-obligations": "3",
+        "legal.incident-notification": "3",
+        "security.cleared-staff": "2",
+        "security.facility-clearance": "1",
+        "security.critical-roles": "3",
+        "security.reservists": "1",
+        "continuity.bcp-tested": "3",
+        "continuity.risk-assessment": "3",
+        "continuity.supplies-autonomy": "2",
+        "continuity.degraded-operations": "3",
+        "exercises.national-participation": "2",
+        "exercises.findings-shared": "1",
+        "exercises.joint-tabletop": "2",
+        "exercises.staff-training": "1",
+        "exercises.lessons-tracked": "2",
+        "interoperability.liaison-officer": "2",
+        "interoperability.decision-timelines": "1",
+        "interoperability.reporting-format": "2",
+        "interoperability.priority-escalation": "1",
+        "incentives.compensation": "0",
+        "incentives.partner-benefits": "1",
+        "incentives.dialogue-forums": "2",
+    },
+    na={
+        "incentives.liability-insurance": "Grid assets are covered by the federal state indemnity "
+        "scheme under the energy security act; no separate insurance applies.",
+    },
+    comments={
+        "trust.contact-24-7": "Grid control centre duty officer; call-tree tested 14 Oct 2026, "
+        "answered in 6 min.",
+        "trust.sharing-matrix": "Legal still reviews every share case by case — slow in the "
+        "March cyber incident (2 days).",
+        "legal.standby-contracts": "Letter of intent with the regional command for mobile "
+        "substations; no pricing yet.",
+        "security.cleared-staff": "Two cleared liaison officers (national SECRET); backup "
+        "clearance pending since June.",
+        "incentives.compensation": "No reimbursement principles agreed. Board asks for this "
+        "before any further commitment.",
+    },
+    texts={
+        "incentives.main-obstacle": "Compensation and liability are unclear, so every request "
+        "from the military goes to the board.",
+    },
+    flagged=("trust.sharing-matrix", "incentives.compensation"),
+)
+
+CIMIC = DemoAssessment(
+    organisation="CIMIC Group North",
+    kind="defence_unit",
+    sector="Civil-military cooperation",
+    country="NL",
+    questionnaire="defence-unit-readiness",
+    title="Partner readiness baseline — Q4 2026",
+    assessor="Maj. J. de Wit, G9",
+    answers={
+        "mandate.providers-in-plans": "3",
+        "mandate.baseline-map": "2",
+        "mandate.peacetime-mandate": "3",
+        "mandate.requirements-cycle": "2",
+        "partners.provider-register": "3",
+        "partners.register-details": "2",
+        "partners.relationship-owners": "2",
+        "partners.company-concerns": "1",
+        "partners.csirt-isac-links": "2",
+        "sharing.releasability": "1",
+        "sharing.tlp": "2",
+        "sharing.secure-channels": "1",
+        "sharing.two-way": "1",
+        "legal.legal-basis": "3",
+        "legal.standby-contracts": "2",
+        "legal.compensation-liability": "1",
+        "legal.nda-mou": "2",
+        "exercises.company-participation": "2",
+        "exercises.scenario-co-design": "1",
+        "exercises.unclassified-variants": "2",
+        "exercises.unclassified-feed": "1",
+        "exercises.joint-lessons": "1",
+        "liaison.business-awareness": "1",
+        "liaison.lno-arrangements": "2",
+        "liaison.plain-language-requests": "2",
+        "liaison.reserve-specialists": "3",
+        "recognition.formal-recognition": "2",
+        "recognition.partner-benefits": "1",
+        "recognition.dialogue-forums": "3",
+        "recognition.rotation-continuity": "1",
+    },
+    comments={
+        "sharing.releasability": "Sanitised threat summaries took 5 days in exercise COLD "
+        "HARBOUR; target is 24 h.",
+        "partners.provider-register": "38 providers, verified in September; 4 contacts bounced.",
+        "recognition.rotation-continuity": "Two of three relationship owners rotate in "
+        "summer 2027.",
+    },
+    texts={
+        "recognition.main-obstacle": "Releasability: partners get our information too late "
+        "to act on it.",
+    },
+    flagged=("sharing.releasability",),
+)
+
+BALTIC = DemoAssessment(
+    organisation="Baltic Freight Logistics",
+    kind="company",
+    sector="Logistics (rail and port)",
+    country="LT",
+    questionnaire="company-readiness",
+    title="First self-assessment",
+    assessor="Rasa Kazlauskienė, Risk Manager",
+    answers={
+        "governance.crisis-executive": "2",
+        "governance.board-briefing": "1",
+        "governance.baseline-map": "1",
+        "governance.crisis-team": "2",
+        "trust.contact-24-7": "1",
+        "trust.tlp": "0",
+        "trust.isac": "1",
+        "trust.sharing-matrix": "0",
+        "legal.nda-mou": "1",
+        "legal.standby-contracts": "2",
+        "legal.statutory-obligations": "2",
+    },
+    na={
+        "trust.legal-protections": "Not yet assessed: our legal team is new; revisit in Q1.",
+    },
+    comments={
+        "trust.contact-24-7": "Dispatcher desk is 24/7 but not registered with the CSIRT.",
+        "legal.standby-contracts": "Rail capacity LOI with the Ministry of Defence, 2025.",
+    },
+    flagged=("trust.contact-24-7",),
+)
+
+DEMO = (NORDLICHT, CIMIC, BALTIC)
+
+
+def _steps(item: DemoAssessment) -> int:
+    return 2 + len(item.answers) + len(item.na) + len(item.comments) + len(item.texts)
+
+
+def seed(workspace: Workspace) -> Iterator[Progress]:
+    """Create the demo data that is missing; yields (done, total, message)."""
+    total = sum(_steps(item) for item in DEMO)
+    done = 0
+    existing = {o.name: o for o in workspace.organisations()}
+    titles = {(a.organisation_id, a.title) for a in workspace.assessments()}
+    for item in DEMO:
+        yield done, total, _("Creating {name}").format(name=item.organisation)
+        organisation = existing.get(item.organisation) or workspace.add_organisation(
+            item.organisation, item.kind, item.sector, item.country
+        )
+        done += 1
+        if (organisation.id, item.title) in titles:
+            done += _steps(item) - 1
+            continue
+        summary = workspace.new_assessment(
+            organisation.id,
+            item.questionnaire,
+            item.title,
+            item.assessor,
+            loaded=catalog.find_builtin(item.questionnaire),
+        )
+        done += 1
+        for question_id, option_id in item.answers.items():
+            workspace.answer(summary.id, question_id, option_id)
+            done += 1
+            yield done, total, _("Answering {title}").format(title=item.title)
+        for question_id, justification in item.na.items():
+            workspace.answer_na(summary.id, question_id, justification)
+            done += 1
+        for question_id, text in item.texts.items():
+            workspace.answer_text(summary.id, question_id, text)
+            done += 1
+        for question_id, comment in item.comments.items():
+            workspace.set_comment(summary.id, question_id, comment)
+            done += 1
+        for question_id in item.flagged:
+            workspace.set_flag(summary.id, question_id, True)
+    yield total, total, _("Demo data ready")

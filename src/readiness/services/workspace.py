@@ -1,0 +1,430 @@
+"""The use cases around stored assessments, shared by the window and the command line.
+
+Every answer change is one committed transaction that also rescores the assessment and
+refreshes its cached score, so lists never need to rescore and nothing is ever "unsaved".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from readiness import __version__
+from readiness.domain.answers import (
+    Answer,
+    AnswerDetail,
+    ChoiceAnswer,
+    NotApplicable,
+    TextAnswer,
+    answer_problem,
+)
+from readiness.domain.history import stacks
+from readiness.domain.model import Questionnaire, localize
+from readiness.domain.records import AssessmentSummary, Change, Organisation, OrganisationKind
+from readiness.domain.report import DEFAULT_MARKING, Marking, Report
+from readiness.domain.scoring import ScoreResult, score, shown
+from readiness.i18n import _
+from readiness.questionnaire.issues import FileProblems
+from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
+from readiness.services import catalog
+from readiness.services.errors import UserError
+from readiness.storage import repository as repo
+from readiness.storage.database import Database, open_database
+from readiness.storage.errors import DatabaseFileError
+
+MIN_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class AssessmentState:
+    """One assessment as a view needs it: what it is, its questions, answers and score."""
+
+    summary: AssessmentSummary
+    loaded: LoadedQuestionnaire
+    details: dict[str, AnswerDetail]
+    result: ScoreResult
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.loaded.questionnaire
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_snapshot(sha256: str, content: str) -> LoadedQuestionnaire:
+    try:
+        return load_text(content, f"snapshot {sha256[:12]}")
+    except FileProblems as exc:
+        raise UserError(
+            _("the stored questionnaire {sha} cannot be read: {problem}").format(
+                sha=sha256[:12], problem=exc.issues[0]
+            )
+        ) from exc
+
+
+def _answers(details: dict[str, AnswerDetail]) -> dict[str, Answer]:
+    return {qid: d.answer for qid, d in details.items() if d.answer is not None}
+
+
+class Workspace:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> Workspace:
+        try:
+            workspace = cls(open_database(db))
+        except DatabaseFileError as exc:
+            raise UserError(str(exc)) from exc
+        workspace.refresh_stale_scores()
+        return workspace
+
+    def close(self) -> None:
+        self.database.close()
+
+    @property
+    def path(self) -> Path | None:
+        return self.database.path
+
+    # Organisations ------------------------------------------------------------------------
+
+    def add_organisation(
+        self, name: str, kind: str, sector: str = "", country: str = ""
+    ) -> Organisation:
+        name = name.strip()
+        if not name:
+            raise UserError(_("an organisation needs a name"))
+        if len(name) > 200:
+            raise UserError(_("the organisation name is longer than 200 characters"))
+        try:
+            kind_value = OrganisationKind(kind)
+        except ValueError as exc:
+            known = ", ".join(k.value for k in OrganisationKind)
+            raise UserError(
+                _("unknown kind '{kind}' (known: {known})").format(kind=kind, known=known)
+            ) from exc
+        with self._write() as session:
+            return repo.add_organisation(
+                session, name, kind_value, sector.strip()[:100], country.strip()[:64]
+            )
+
+    def organisations(self) -> list[Organisation]:
+        with self._read() as session:
+            return repo.organisations(session)
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        with self._read() as session:
+            full = self._resolve(
+                session, organisation_id, repo.find_organisation_ids, _("organisation")
+            )
+            found = repo.organisation(session, full)
+            assert found is not None
+            return found
+
+    # Assessments --------------------------------------------------------------------------
+
+    def new_assessment(
+        self,
+        organisation_id: str,
+        questionnaire_id: str,
+        title: str | None = None,
+        assessor: str = "",
+        loaded: LoadedQuestionnaire | None = None,
+    ) -> AssessmentSummary:
+        organisation = self.organisation(organisation_id)
+        loaded = loaded or catalog.find_builtin(questionnaire_id)
+        questionnaire = loaded.questionnaire
+        if not organisation.kind.fits(questionnaire.audience):
+            raise UserError(
+                _(
+                    "questionnaire '{qid}' is for audience '{audience}', but {org} is a "
+                    "'{kind}' organisation"
+                ).format(
+                    qid=questionnaire.id,
+                    audience=questionnaire.audience,
+                    org=organisation.name,
+                    kind=organisation.kind.value,
+                )
+            )
+        title = (title or "").strip() or _("{title} — {date}").format(
+            title=localize(questionnaire.title), date=datetime.now(UTC).date().isoformat()
+        )
+        result = score(questionnaire, {})
+        with self._write() as session:
+            snapshot = repo.snapshot_id(
+                session, questionnaire.id, questionnaire.version, loaded.sha256, loaded.source
+            )
+            new_id = repo.add_assessment(
+                session, organisation.id, snapshot, title[:300], assessor.strip()[:200]
+            )
+            self._store(session, new_id, result)
+            summary = repo.assessment(session, new_id)
+        assert summary is not None
+        return summary
+
+    def assessments(self, organisation_id: str | None = None) -> list[AssessmentSummary]:
+        with self._read() as session:
+            return repo.assessments(session, organisation_id)
+
+    def assessment(self, assessment_id: str) -> AssessmentSummary:
+        with self._read() as session:
+            full = self._resolve(session, assessment_id, repo.find_assessment_ids, _("assessment"))
+            found = repo.assessment(session, full)
+            assert found is not None
+            return found
+
+    def questionnaire_of(self, summary: AssessmentSummary) -> LoadedQuestionnaire:
+        with self._read() as session:
+            return self._loaded(session, summary.snapshot_sha256)
+
+    def level_label(self, summary: AssessmentSummary, language: str = "en") -> str:
+        level = self.questionnaire_of(summary).questionnaire.level(summary.level)
+        return localize(level.label, language) if level else ""
+
+    def state(self, assessment_id: str) -> AssessmentState:
+        summary = self.assessment(assessment_id)
+        with self._read() as session:
+            loaded = self._loaded(session, summary.snapshot_sha256)
+            details = repo.answers(session, summary.id)
+        result = score(loaded.questionnaire, _answers(details))
+        return AssessmentState(summary, loaded, details, result)
+
+    def update_details(
+        self,
+        assessment_id: str,
+        title: str | None = None,
+        assessor: str | None = None,
+        marking: str | None = None,
+    ) -> AssessmentSummary:
+        summary = self.assessment(assessment_id)
+        values: dict[str, str] = {}
+        if title is not None:
+            if not title.strip():
+                raise UserError(_("an assessment needs a title"))
+            values["title"] = title.strip()[:300]
+        if assessor is not None:
+            values["assessor"] = assessor.strip()[:200]
+        if marking is not None:
+            values["marking"] = parse_marking(marking).value
+        with self._write() as session:
+            repo.update_assessment(session, summary.id, **values)
+        return self.assessment(summary.id)
+
+    # Answering ----------------------------------------------------------------------------
+
+    def answer(self, assessment_id: str, question_id: str, option_id: str) -> Change | None:
+        return self._edit(assessment_id, question_id, answer=ChoiceAnswer(option_id))
+
+    def answer_na(self, assessment_id: str, question_id: str, justification: str) -> Change | None:
+        return self._edit(assessment_id, question_id, answer=NotApplicable(justification.strip()))
+
+    def answer_text(self, assessment_id: str, question_id: str, text: str) -> Change | None:
+        return self._edit(assessment_id, question_id, answer=TextAnswer(text))
+
+    def clear_answer(self, assessment_id: str, question_id: str) -> Change | None:
+        return self._edit(assessment_id, question_id, answer=None)
+
+    def set_comment(self, assessment_id: str, question_id: str, comment: str) -> Change | None:
+        return self._edit(assessment_id, question_id, comment=comment)
+
+    def set_flag(self, assessment_id: str, question_id: str, flagged: bool) -> Change | None:
+        return self._edit(assessment_id, question_id, flagged=flagged)
+
+    _KEEP = object()
+
+    def _edit(
+        self,
+        assessment_id: str,
+        question_id: str,
+        answer: object = _KEEP,
+        comment: str | None = None,
+        flagged: bool | None = None,
+    ) -> Change | None:
+        summary = self.assessment(assessment_id)
+        with self._write() as session:
+            loaded = self._loaded(session, summary.snapshot_sha256)
+            questionnaire = loaded.questionnaire
+            if questionnaire.question(question_id) is None:
+                raise UserError(
+                    _("unknown question '{question}' in questionnaire '{qid}'").format(
+                        question=question_id, qid=questionnaire.id
+                    )
+                )
+            if answer is not self._KEEP and answer is not None:
+                assert isinstance(answer, ChoiceAnswer | NotApplicable | TextAnswer)
+                problem = answer_problem(questionnaire, question_id, answer)
+                if problem:
+                    raise UserError(problem)
+            details = repo.answers(session, summary.id)
+            current = details.get(question_id, AnswerDetail())
+            new = replace(
+                current,
+                answer=current.answer if answer is self._KEEP else answer,  # type: ignore[arg-type]
+                comment=current.comment if comment is None else comment,
+                flagged=current.flagged if flagged is None else flagged,
+            )
+            change = repo.save_answer(session, summary.id, question_id, new)
+            if change is not None:
+                details[question_id] = new
+                self._store(session, summary.id, score(questionnaire, _answers(details)))
+            return change
+
+    # Undo / redo --------------------------------------------------------------------------
+
+    def can_undo_redo(self, assessment_id: str) -> tuple[bool, bool]:
+        with self._read() as session:
+            undo, redo = stacks(repo.history_entries(session, assessment_id))
+        return bool(undo), bool(redo)
+
+    def undo(self, assessment_id: str) -> Change | None:
+        """Revert the latest change not yet undone; None when there is nothing to undo."""
+        return self._replay(assessment_id, undoing=True)
+
+    def redo(self, assessment_id: str) -> Change | None:
+        return self._replay(assessment_id, undoing=False)
+
+    def _replay(self, assessment_id: str, undoing: bool) -> Change | None:
+        summary = self.assessment(assessment_id)
+        with self._write() as session:
+            undo, redo = stacks(repo.history_entries(session, summary.id))
+            pending = undo if undoing else redo
+            if not pending:
+                return None
+            original = repo.change(session, pending[-1])
+            assert original is not None
+            target = original.before if undoing else original.after
+            change = repo.save_answer(
+                session,
+                summary.id,
+                original.question_id,
+                target,
+                action="undo" if undoing else "redo",
+                target_id=original.id,
+            )
+            details = repo.answers(session, summary.id)
+            loaded = self._loaded(session, summary.snapshot_sha256)
+            self._store(session, summary.id, score(loaded.questionnaire, _answers(details)))
+            return change
+
+    def history(self, assessment_id: str, question_id: str | None = None) -> list[Change]:
+        summary = self.assessment(assessment_id)
+        with self._read() as session:
+            return repo.history(session, summary.id, question_id)
+
+    # Reports ------------------------------------------------------------------------------
+
+    def report(self, assessment_id: str, marking: str | None = None) -> Report:
+        state = self.state(assessment_id)
+        summary = state.summary
+        organisation = self.organisation(summary.organisation_id)
+        chosen = parse_marking(marking) if marking else parse_marking(summary.marking)
+        return Report(
+            organisation=organisation.name,
+            organisation_kind=organisation.kind.value,
+            sector=organisation.sector,
+            country=organisation.country,
+            title=summary.title,
+            assessor=summary.assessor,
+            status=summary.status.value,
+            marking=chosen,
+            questionnaire_sha256=state.loaded.sha256,
+            created_at=summary.created_at,
+            updated_at=summary.updated_at,
+            generated_at=datetime.now(UTC),
+            tool_version=__version__,
+            result=state.result,
+            details=state.details,
+        )
+
+    # Internals ----------------------------------------------------------------------------
+
+    def refresh_stale_scores(self) -> int:
+        """Fill score caches left empty (e.g. by a migration); returns how many."""
+        with self._read() as session:
+            stale = repo.stale_assessments(session)
+        for assessment_id, sha256 in stale:
+            with self._write() as session:
+                loaded = self._loaded(session, sha256)
+                details = repo.answers(session, assessment_id)
+                self._store(session, assessment_id, score(loaded.questionnaire, _answers(details)))
+        return len(stale)
+
+    def _store(self, session: Session, assessment_id: str, result: ScoreResult) -> None:
+        repo.store_score(
+            session,
+            assessment_id,
+            shown(result.overall),
+            result.level.level,
+            result.completeness,
+            result.complete,
+        )
+
+    def _loaded(self, session: Session, sha256: str) -> LoadedQuestionnaire:
+        content = repo.snapshot_content(session, sha256)
+        if content is None:
+            raise UserError(_("questionnaire snapshot {sha} is missing").format(sha=sha256[:12]))
+        return _parse_snapshot(sha256, content)
+
+    def _resolve(
+        self,
+        session: Session,
+        given: str,
+        finder: Callable[[Session, str], list[str]],
+        what: str,
+    ) -> str:
+        given = given.strip()
+        matches = finder(session, given) if len(given) >= MIN_PREFIX else []
+        if given in matches or len(matches) == 1:
+            return given if given in matches else matches[0]
+        if len(matches) > 1:
+            raise UserError(
+                _("{what} id '{id}' is ambiguous; give more characters").format(what=what, id=given)
+            )
+        raise UserError(_("unknown {what} id '{id}'").format(what=what, id=given))
+
+    def _read(self) -> _Guard:
+        return _Guard(self.database, write=False)
+
+    def _write(self) -> _Guard:
+        return _Guard(self.database, write=True)
+
+
+class _Guard:
+    """A session whose database failures become one clear UserError."""
+
+    def __init__(self, database: Database, write: bool) -> None:
+        self._context = database.write() if write else database.read()
+
+    def __enter__(self) -> Session:
+        try:
+            return self._context.__enter__()
+        except SQLAlchemyError as exc:
+            raise _database_error(exc) from exc
+
+    def __exit__(self, *exc_info: object) -> bool | None:
+        try:
+            return self._context.__exit__(*exc_info)  # type: ignore[arg-type]
+        except SQLAlchemyError as exc:
+            raise _database_error(exc) from exc
+
+
+def _database_error(exc: SQLAlchemyError) -> UserError:
+    reason = getattr(exc, "orig", None) or exc
+    if isinstance(exc, OperationalError) and "locked" in str(reason):
+        return UserError(_("the database is busy (locked by another program); try again"))
+    return UserError(_("database error: {reason}").format(reason=reason))
+
+
+def parse_marking(label: str) -> Marking:
+    try:
+        return Marking.parse(label)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+
+
+__all__ = ["DEFAULT_MARKING", "AssessmentState", "Workspace", "parse_marking"]

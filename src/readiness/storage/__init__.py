@@ -1,0 +1,1 @@
+"""SQLite (or any SQLAlchemy URL) storage: models, migrations and repositories."""

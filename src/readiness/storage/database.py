@@ -1,0 +1,161 @@
+"""Opening the database: recognise, back up, migrate, then hand out short sessions.
+
+SQLite runs in WAL mode with foreign keys on, a busy timeout and FULL synchronous commits,
+so every acknowledged answer is on disk and two app instances can share one file. Write
+transactions start with BEGIN IMMEDIATE: they take the write lock up front and wait for it
+(busy timeout) instead of failing when another process wrote after they first read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from readiness.i18n import _
+from readiness.storage import location
+from readiness.storage.errors import DatabaseFileError
+from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+REVISIONS = ("0001", "0002")  # in order; the last is head (a test checks alembic agrees)
+HEAD = REVISIONS[-1]
+BUSY_TIMEOUT_MS = 15_000
+
+
+class Database:
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self.backup: Path | None = None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One committed transaction; rolled back entirely if anything fails."""
+        with self.engine.connect() as connection:
+            connection.execution_options(immediate=True)
+            with Session(bind=connection, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(db: str | Path | None = None, migrate: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database chosen by ``db`` or the env."""
+    url = location.resolve(db)
+    path = location.sqlite_path(url)
+    revision: str | None = None
+    if path is not None:
+        state = recognise(path, REVISIONS)
+        revision = state.revision if state.state is FileState.OURS else None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseFileError(
+                _("cannot create the folder for {path}: {reason}").format(
+                    path=path, reason=exc.strerror
+                )
+            ) from exc
+    engine = _engine(url)
+    database = Database(engine, path)
+    try:
+        if path is None:
+            revision = _current_revision(engine)
+        if revision != HEAD:
+            if not migrate:
+                raise DatabaseFileError(_("the database needs a migration"))
+            if path is not None and revision is not None:
+                database.backup = backup(path)
+            _migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseFileError(
+            _("cannot use the database {where}: {reason}").format(
+                where=path or url.render_as_string(hide_password=True), reason=exc.orig or exc
+            )
+        ) from exc
+    return database
+
+
+def _engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (below)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get("immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        connection.execution_options(immediate=True)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.commit()
+
+
+def backup(path: Path) -> Path:
+    """Copy the database with SQLite's online backup API, next to it, with a timestamp."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.backup-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.backup-{stamp}-{counter}")
+    source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target

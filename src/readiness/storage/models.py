@@ -1,0 +1,108 @@
+"""SQLAlchemy 2 typed models. Portable types only, so PostgreSQL works as well as SQLite."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class OrganisationRow(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    sector: Mapped[str] = mapped_column(String(100), default="")
+    country: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SnapshotRow(Base):
+    """The exact questionnaire text an assessment was started with."""
+
+    __tablename__ = "questionnaire_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(50))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AssessmentRow(Base):
+    __tablename__ = "assessments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_snapshots.id"))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    marking: Mapped[str] = mapped_column(String(30), default="TLP:AMBER+STRICT")
+    assessor: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Score cache, refreshed on every answer change (revision 0002); NULL means stale.
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    completeness: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+    organisation: Mapped[OrganisationRow] = relationship()
+    snapshot: Mapped[SnapshotRow] = relationship()
+
+
+class AnswerRow(Base):
+    """Current state of one question in one assessment. N/A when na_justification is set."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("assessment_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(200))
+    option_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    na_justification: Mapped[str | None] = mapped_column(Text, nullable=True)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class HistoryRow(Base):
+    """Append-only log of answer changes; undo and redo are changes too."""
+
+    __tablename__ = "answer_history"
+    __table_args__ = (Index("ix_answer_history_assessment", "assessment_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(10), default="edit")  # edit | undo | redo
+    target_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before: Mapped[str] = mapped_column(Text)
+    after: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,352 @@
+"""Queries and updates behind the services, returning domain records, never ORM rows."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
+from readiness.domain.history import Entry
+from readiness.domain.records import (
+    AssessmentSummary,
+    Change,
+    Organisation,
+    OrganisationKind,
+    Status,
+)
+from readiness.storage.models import (
+    AnswerRow,
+    AssessmentRow,
+    HistoryRow,
+    OrganisationRow,
+    SnapshotRow,
+    utcnow,
+)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+# Organisations -------------------------------------------------------------------------
+
+
+def _organisation(row: OrganisationRow) -> Organisation:
+    return Organisation(row.id, row.name, OrganisationKind(row.kind), row.sector, row.country)
+
+
+def add_organisation(
+    session: Session, name: str, kind: OrganisationKind, sector: str = "", country: str = ""
+) -> Organisation:
+    row = OrganisationRow(id=new_id(), name=name, kind=kind.value, sector=sector, country=country)
+    session.add(row)
+    session.flush()
+    return _organisation(row)
+
+
+def organisations(session: Session) -> list[Organisation]:
+    rows = session.scalars(select(OrganisationRow).order_by(func.lower(OrganisationRow.name)))
+    return [_organisation(row) for row in rows]
+
+
+def find_organisation_ids(session: Session, prefix: str) -> list[str]:
+    return list(
+        session.scalars(
+            select(OrganisationRow.id).where(OrganisationRow.id.startswith(prefix)).limit(2)
+        )
+    )
+
+
+def organisation(session: Session, organisation_id: str) -> Organisation | None:
+    row = session.get(OrganisationRow, organisation_id)
+    return _organisation(row) if row else None
+
+
+def organisation_by_name(session: Session, name: str) -> Organisation | None:
+    row = session.scalars(select(OrganisationRow).where(OrganisationRow.name == name)).first()
+    return _organisation(row) if row else None
+
+
+# Snapshots -----------------------------------------------------------------------------
+
+
+def snapshot_id(
+    session: Session, questionnaire_id: str, version: str, sha256: str, content: str
+) -> int:
+    """The stored snapshot with this hash, adding it when new."""
+    existing = session.scalar(select(SnapshotRow.id).where(SnapshotRow.sha256 == sha256))
+    if existing is not None:
+        return existing
+    row = SnapshotRow(
+        questionnaire_id=questionnaire_id, version=version, sha256=sha256, content=content
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def snapshot_content(session: Session, sha256: str) -> str | None:
+    return session.scalar(select(SnapshotRow.content).where(SnapshotRow.sha256 == sha256))
+
+
+# Assessments ---------------------------------------------------------------------------
+
+
+def add_assessment(
+    session: Session,
+    organisation_id: str,
+    snapshot: int,
+    title: str,
+    assessor: str = "",
+    marking: str = "TLP:AMBER+STRICT",
+) -> str:
+    now = utcnow()
+    row = AssessmentRow(
+        id=new_id(),
+        organisation_id=organisation_id,
+        snapshot_id=snapshot,
+        title=title,
+        status=Status.DRAFT.value,
+        marking=marking,
+        assessor=assessor,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+_SUMMARY_COLUMNS = (
+    AssessmentRow.id,
+    AssessmentRow.organisation_id,
+    OrganisationRow.name,
+    SnapshotRow.questionnaire_id,
+    SnapshotRow.version,
+    AssessmentRow.title,
+    AssessmentRow.status,
+    AssessmentRow.marking,
+    AssessmentRow.assessor,
+    AssessmentRow.created_at,
+    AssessmentRow.updated_at,
+    SnapshotRow.sha256,
+    AssessmentRow.completeness,
+    AssessmentRow.score,
+    AssessmentRow.level,
+)
+
+
+def _summary_query() -> Any:
+    return (
+        select(*_SUMMARY_COLUMNS)
+        .join(OrganisationRow, AssessmentRow.organisation_id == OrganisationRow.id)
+        .join(SnapshotRow, AssessmentRow.snapshot_id == SnapshotRow.id)
+    )
+
+
+def _summary(row: Any) -> AssessmentSummary:
+    return AssessmentSummary(
+        id=row[0],
+        organisation_id=row[1],
+        organisation=row[2],
+        questionnaire_id=row[3],
+        questionnaire_version=row[4],
+        title=row[5],
+        status=Status(row[6]),
+        marking=row[7],
+        assessor=row[8],
+        created_at=_aware(row[9]),
+        updated_at=_aware(row[10]),
+        snapshot_sha256=row[11],
+        completeness=row[12] if row[12] is not None else 0.0,
+        score=row[13] if row[13] is not None else 0.0,
+        level=row[14] if row[14] is not None else 0,
+    )
+
+
+def assessments(session: Session, organisation_id: str | None = None) -> list[AssessmentSummary]:
+    query = _summary_query().order_by(func.lower(OrganisationRow.name), AssessmentRow.created_at)
+    if organisation_id is not None:
+        query = query.where(AssessmentRow.organisation_id == organisation_id)
+    return [_summary(row) for row in session.execute(query)]
+
+
+def assessment(session: Session, assessment_id: str) -> AssessmentSummary | None:
+    row = session.execute(_summary_query().where(AssessmentRow.id == assessment_id)).first()
+    return _summary(row) if row else None
+
+
+def find_assessment_ids(session: Session, prefix: str) -> list[str]:
+    query = select(AssessmentRow.id).where(AssessmentRow.id.startswith(prefix)).limit(2)
+    return list(session.scalars(query))
+
+
+def stale_assessments(session: Session) -> list[tuple[str, str]]:
+    """(assessment id, snapshot sha256) of assessments whose score cache is empty."""
+    query = (
+        select(AssessmentRow.id, SnapshotRow.sha256)
+        .join(SnapshotRow, AssessmentRow.snapshot_id == SnapshotRow.id)
+        .where(AssessmentRow.score.is_(None))
+    )
+    return [(row[0], row[1]) for row in session.execute(query)]
+
+
+def update_assessment(session: Session, assessment_id: str, **values: Any) -> None:
+    row = session.get(AssessmentRow, assessment_id)
+    if row is None:
+        raise KeyError(assessment_id)
+    for key, value in values.items():
+        setattr(row, key, value)
+
+
+def store_score(
+    session: Session,
+    assessment_id: str,
+    score: float,
+    level: int,
+    completeness: float,
+    complete: bool,
+) -> None:
+    update_assessment(
+        session,
+        assessment_id,
+        score=score,
+        level=level,
+        completeness=completeness,
+        status=(Status.COMPLETED if complete else Status.DRAFT).value,
+    )
+
+
+# Answers and history -------------------------------------------------------------------
+
+
+def _detail(row: AnswerRow | None) -> AnswerDetail:
+    if row is None:
+        return AnswerDetail()
+    answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
+    if row.na_justification is not None:
+        answer = NotApplicable(row.na_justification)
+    elif row.option_id is not None:
+        answer = ChoiceAnswer(row.option_id)
+    elif row.text is not None:
+        answer = TextAnswer(row.text)
+    return AnswerDetail(answer, row.comment or "", bool(row.flagged))
+
+
+def detail_to_json(detail: AnswerDetail) -> str:
+    value: dict[str, Any] = {}
+    answer = detail.answer
+    if isinstance(answer, ChoiceAnswer):
+        value["option"] = answer.option_id
+    elif isinstance(answer, NotApplicable):
+        value["na"] = answer.justification
+    elif isinstance(answer, TextAnswer):
+        value["text"] = answer.text
+    if detail.comment:
+        value["comment"] = detail.comment
+    if detail.flagged:
+        value["flagged"] = True
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def detail_from_json(raw: str) -> AnswerDetail:
+    value = json.loads(raw)
+    answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
+    if "option" in value:
+        answer = ChoiceAnswer(value["option"])
+    elif "na" in value:
+        answer = NotApplicable(value["na"])
+    elif "text" in value:
+        answer = TextAnswer(value["text"])
+    return AnswerDetail(answer, value.get("comment", ""), bool(value.get("flagged", False)))
+
+
+def answers(session: Session, assessment_id: str) -> dict[str, AnswerDetail]:
+    rows = session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id))
+    return {row.question_id: _detail(row) for row in rows}
+
+
+def save_answer(
+    session: Session,
+    assessment_id: str,
+    question_id: str,
+    detail: AnswerDetail,
+    action: str = "edit",
+    target_id: int | None = None,
+) -> Change | None:
+    """Write one question's new state and its history entry; None when nothing changed."""
+    row = session.scalar(
+        select(AnswerRow).where(
+            AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
+        )
+    )
+    before = _detail(row)
+    if before == detail and action == "edit":
+        return None
+    now = utcnow()
+    if row is None:
+        row = AnswerRow(assessment_id=assessment_id, question_id=question_id)
+        session.add(row)
+    answer = detail.answer
+    row.option_id = answer.option_id if isinstance(answer, ChoiceAnswer) else None
+    row.na_justification = answer.justification if isinstance(answer, NotApplicable) else None
+    row.text = answer.text if isinstance(answer, TextAnswer) else None
+    row.comment = detail.comment
+    row.flagged = detail.flagged
+    row.updated_at = now
+    entry = HistoryRow(
+        assessment_id=assessment_id,
+        question_id=question_id,
+        action=action,
+        target_id=target_id,
+        before=detail_to_json(before),
+        after=detail_to_json(detail),
+        at=now,
+    )
+    session.add(entry)
+    update_assessment(session, assessment_id, updated_at=now)
+    session.flush()
+    return Change(entry.id, question_id, before, detail, _aware(now))
+
+
+def history_entries(session: Session, assessment_id: str) -> list[Entry]:
+    query = (
+        select(HistoryRow.id, HistoryRow.action, HistoryRow.target_id)
+        .where(HistoryRow.assessment_id == assessment_id)
+        .order_by(HistoryRow.id)
+    )
+    return [Entry(row[0], row[1], row[2]) for row in session.execute(query)]
+
+
+def change(session: Session, entry_id: int) -> Change | None:
+    row = session.get(HistoryRow, entry_id)
+    if row is None:
+        return None
+    return Change(
+        row.id,
+        row.question_id,
+        detail_from_json(row.before),
+        detail_from_json(row.after),
+        _aware(row.at),
+    )
+
+
+def history(session: Session, assessment_id: str, question_id: str | None = None) -> list[Change]:
+    query = select(HistoryRow).where(HistoryRow.assessment_id == assessment_id)
+    if question_id is not None:
+        query = query.where(HistoryRow.question_id == question_id)
+    return [
+        Change(
+            r.id, r.question_id, detail_from_json(r.before), detail_from_json(r.after), _aware(r.at)
+        )
+        for r in session.scalars(query.order_by(HistoryRow.id))
+    ]
