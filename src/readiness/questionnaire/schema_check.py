@@ -227,7 +227,7 @@ class SchemaChecker:
 
 def _unknown_key(key: str, known: list[str]) -> str:
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = _(" — did you mean '{close}'?").format(close=close[0]) if close else ""
-    return _("unknown key '{key}'{hint} (known: {known})").format(
+    hint = _("; did you mean '{close}'?").format(close=close[0]) if close else ""
+    return _("unknown key '{key}' (known: {known}){hint}").format(
         key=key, hint=hint, known=", ".join(known)
     )

@@ -36,7 +36,7 @@ def _number(value: Any) -> float | None:
 
 def _suggest(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return _(" — did you mean '{close}'?").format(close=close[0]) if close else ""
+    return _("; did you mean '{close}'?").format(close=close[0]) if close else ""
 
 
 def _known(known: list[str]) -> str:
@@ -217,7 +217,7 @@ class _Checker:
                 else:
                     yield (
                         (*path, "scale"),
-                        _("unknown scale '{name}'{hint} (known: {known})").format(
+                        _("unknown scale '{name}' (known: {known}){hint}").format(
                             name=scale_name,
                             hint=_suggest(scale_name, list(self.scales)),
                             known=_known(list(self.scales)),
