@@ -215,7 +215,8 @@ class _Parser:
 
     def _expected(self, what: str) -> str:
         token = self.current
-        found = _("end of condition") if token.kind == "end" else f"'{token.text}'"
+        shown = f"${{{token.text}}}" if token.kind == "ref" else token.text
+        found = _("end of condition") if token.kind == "end" else f"'{shown}'"
         return _("expected {what} at character {pos}, found {found}").format(
             what=what, pos=token.position + 1, found=found
         )

@@ -154,7 +154,14 @@ class SchemaChecker:
                     _('key {key} must be text; put it in quotes: "{key}"').format(key=key),
                 )
                 continue
-            if item is None and " " in key.strip():
+            if (
+                item is None
+                and key not in properties
+                and (
+                    " " in key.strip()
+                    or (isinstance(extra, dict) and self._resolve(extra).get("type") == "string")
+                )
+            ):
                 yield (
                     item_path,
                     _(

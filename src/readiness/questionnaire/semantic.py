@@ -138,7 +138,7 @@ class _Checker:
 
     def _levels(self) -> Iterator[Violation]:
         levels = _list(self.data.get("levels"))
-        previous_min: float | None = None
+        previous_min: Any = None
         seen: set[Any] = set()
         for index, level in enumerate(levels):
             level = _dict(level)
@@ -148,7 +148,7 @@ class _Checker:
                     ("levels", 0, "min"),
                     _("the first level must have min 0, got {n}").format(n=level.get("min")),
                 )
-            if minimum is not None and previous_min is not None and minimum <= previous_min:
+            if minimum is not None and previous_min is not None and minimum <= float(previous_min):
                 yield (
                     ("levels", index, "min"),
                     _(
@@ -156,7 +156,7 @@ class _Checker:
                     ).format(n=level.get("min"), prev=previous_min),
                 )
             if minimum is not None:
-                previous_min = minimum
+                previous_min = level.get("min")
             number = level.get("level")
             if number in seen:
                 yield ("levels", index, "level"), _("level {n} is defined twice").format(n=number)
