@@ -18,7 +18,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from readiness.domain.model import Option
 from readiness.i18n import _
@@ -136,15 +136,13 @@ class Comparison(Condition):
     left: Operand
     op: str
     right: Operand
+    _compiled: Callable[[Lookup], bool] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", _compile(self.left, self.op, self.right))
 
     def evaluate(self, lookup: Lookup) -> bool:
-        as_id = isinstance(self.left, Literal) and isinstance(self.left.value, str)
-        as_id = as_id or (isinstance(self.right, Literal) and isinstance(self.right.value, str))
-        left = _value(self.left, lookup, as_id)
-        right = _value(self.right, lookup, as_id)
-        if left is None or right is None:
-            return False
-        return _COMPARE[self.op](left, right)
+        return self._compiled(lookup)
 
     def references(self) -> Iterator[str]:
         for side in (self.left, self.right):
@@ -152,13 +150,44 @@ class Comparison(Condition):
                 yield side.question_id
 
 
-def _value(operand: Operand, lookup: Lookup, as_id: bool) -> float | str | None:
-    if isinstance(operand, Literal):
-        return operand.value
-    option = lookup(operand.question_id)
-    if option is None:
-        return None
-    return option.id if as_id else option.score
+def _compile(left: Operand, op: str, right: Operand) -> Callable[[Lookup], bool]:
+    """Specialise a comparison once, since scoring evaluates it for every assessment."""
+    compare = _COMPARE[op]
+    as_id = any(isinstance(s, Literal) and isinstance(s.value, str) for s in (left, right))
+
+    def value(option: Option) -> float | str:
+        return option.id if as_id else option.score
+
+    if isinstance(left, Ref) and isinstance(right, Literal):
+        qid, constant = left.question_id, right.value
+
+        def ref_literal(lookup: Lookup) -> bool:
+            option = lookup(qid)
+            return option is not None and compare(value(option), constant)
+
+        return ref_literal
+    if isinstance(left, Literal) and isinstance(right, Ref):
+        qid, constant = right.question_id, left.value
+
+        def literal_ref(lookup: Lookup) -> bool:
+            option = lookup(qid)
+            return option is not None and compare(constant, value(option))
+
+        return literal_ref
+    if isinstance(left, Ref) and isinstance(right, Ref):
+        left_id, right_id = left.question_id, right.question_id
+
+        def ref_ref(lookup: Lookup) -> bool:
+            a, b = lookup(left_id), lookup(right_id)
+            return a is not None and b is not None and compare(a.score, b.score)
+
+        return ref_ref
+    assert isinstance(left, Literal) and isinstance(right, Literal)
+    try:
+        result = bool(compare(left.value, right.value))
+    except TypeError:  # number against string: validation reports it; never true
+        result = False
+    return lambda _lookup: result
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,12 @@ class Option:
 class Scale:
     id: str
     options: tuple[Option, ...]
+    max_score: float = field(init=False, compare=False)
     _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {o.id: o for o in self.options})
-
-    @property
-    def max_score(self) -> float:
-        return max(o.score for o in self.options)
+        object.__setattr__(self, "max_score", max(o.score for o in self.options))
 
     def option(self, option_id: str) -> Option | None:
         return self._by_id.get(option_id)
@@ -85,17 +83,17 @@ class Question:
     topics: tuple[str, ...] = ()
     recommendation: Text | None = None
     recommend_below: float | None = None
+    # Derived once: scoring reads these for every question of every assessment.
+    is_choice: bool = field(init=False, compare=False)
+    recommendation_threshold: float = field(init=False, compare=False)
+    """Score below which a recommendation is due: explicit, else half the scale's top."""
 
-    @property
-    def is_choice(self) -> bool:
-        return self.type is QuestionType.CHOICE
-
-    @property
-    def recommendation_threshold(self) -> float:
-        """Score below which a recommendation is due: explicit, else half the scale's top."""
-        if self.recommend_below is not None:
-            return self.recommend_below
-        return self.scale.max_score / 2 if self.scale else 0.0
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_choice", self.type is QuestionType.CHOICE)
+        threshold = self.recommend_below
+        if threshold is None:
+            threshold = self.scale.max_score / 2 if self.scale else 0.0
+        object.__setattr__(self, "recommendation_threshold", threshold)
 
 
 @dataclass(frozen=True)
@@ -121,12 +119,15 @@ class Questionnaire:
     _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
     _domains: dict[str, Domain] = field(init=False, repr=False, compare=False)
+    derived: dict[str, object] = field(init=False, repr=False, compare=False)
+    """Data other modules derive once per questionnaire (e.g. the scoring plan)."""
 
     def __post_init__(self) -> None:
         questions = {q.id: q for d in self.domains for q in d.questions}
         object.__setattr__(self, "_questions", questions)
         object.__setattr__(self, "_order", {qid: i for i, qid in enumerate(questions)})
         object.__setattr__(self, "_domains", {d.id: d for d in self.domains})
+        object.__setattr__(self, "derived", {})
 
     def questions(self) -> Iterator[Question]:
         """Every question in questionnaire order."""

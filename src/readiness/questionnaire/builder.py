@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readiness.domain.conditions import parse_condition
+from readiness.domain.conditions import Condition, parse_condition
 from readiness.domain.model import (
     Critical,
     Domain,
@@ -21,8 +21,12 @@ def _text(value: Any) -> dict[str, str] | None:
     return dict(value) if isinstance(value, dict) else None
 
 
-def build(data: dict[str, Any]) -> Questionnaire:
-    """Build a questionnaire from data that passed the schema and semantic checks."""
+def build(data: dict[str, Any], conditions: dict[str, Condition] | None = None) -> Questionnaire:
+    """Build a questionnaire from data that passed the schema and semantic checks.
+
+    ``conditions`` holds conditions the checks already parsed, keyed by their text.
+    """
+    parsed = conditions or {}
     scales = {
         name: Scale(
             name,
@@ -55,7 +59,9 @@ def build(data: dict[str, Any]) -> Questionnaire:
                     critical=Critical(float(critical["below"]), int(critical["cap_level"]))
                     if critical
                     else None,
-                    relevant=parse_condition(relevant) if relevant else None,
+                    relevant=(parsed.get(relevant) or parse_condition(relevant))
+                    if relevant
+                    else None,
                     topics=tuple(q.get("topics", ())),
                     recommendation=_text(q.get("recommendation")),
                     recommend_below=float(q["recommend_below"]) if "recommend_below" in q else None,

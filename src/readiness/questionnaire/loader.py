@@ -6,13 +6,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from readiness.domain.conditions import Condition
 from readiness.domain.model import Questionnaire
 from readiness.i18n import _
 from readiness.questionnaire import semantic
 from readiness.questionnaire.builder import build
 from readiness.questionnaire.issues import FileProblems, Issue, format_path
 from readiness.questionnaire.schema_check import SchemaChecker, load_schema
+from readiness.questionnaire.semantic import Violation
 from readiness.questionnaire.yaml_source import YamlProblem, parse, read_text
 
 
@@ -26,38 +29,42 @@ class LoadedQuestionnaire:
     path: Path | None = None
 
 
-def _problems(text: str, name: str) -> tuple[list[Issue], dict | None]:
+def _check(data: Any, conditions: dict[str, Condition]) -> list[Violation]:
+    if not isinstance(data, dict):
+        return [((), _("expected a questionnaire mapping (format:, id:, ...) at the top level"))]
+    return SchemaChecker(load_schema()).check(data) + semantic.check(data, conditions)
+
+
+def _problems(text: str, name: str) -> tuple[list[Issue], Any, dict[str, Condition]]:
+    """Every issue with its line; valid files are parsed once, without line tracking."""
+    conditions: dict[str, Condition] = {}
+    try:
+        quick = parse(text, track_lines=False)
+    except YamlProblem:
+        quick = None
+    if quick is not None and not _check(quick.data, conditions):
+        return [], quick.data, conditions
     try:
         document = parse(text)
     except YamlProblem as exc:
-        return [Issue(name, exc.line, "(file)", str(exc))], None
-    if not isinstance(document.data, dict):
-        return [
-            Issue(
-                name,
-                document.line(()),
-                "(document)",
-                _("expected a questionnaire mapping (format:, id:, ...) at the top level"),
-            )
-        ], None
-    violations = SchemaChecker(load_schema()).check(document.data)
-    violations += semantic.check(document.data)
+        return [Issue(name, exc.line, "(file)", str(exc))], None, conditions
     issues = [
-        Issue(name, document.line(path), format_path(path), message) for path, message in violations
+        Issue(name, document.line(path), format_path(path), message)
+        for path, message in _check(document.data, {})
     ]
     issues.sort(key=lambda issue: issue.line)
-    return issues, document.data
+    return issues, document.data, conditions
 
 
 def load_text(
     text: str, name: str = "<questionnaire>", path: Path | None = None
 ) -> LoadedQuestionnaire:
     """Load from text, raising FileProblems with every issue when it is not valid."""
-    issues, data = _problems(text, name)
+    issues, data, conditions = _problems(text, name)
     if issues or data is None:
         raise FileProblems(issues)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedQuestionnaire(build(data), text, digest, path)
+    return LoadedQuestionnaire(build(data, conditions), text, digest, path)
 
 
 def load_file(path: Path, name: str | None = None) -> LoadedQuestionnaire:

@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from readiness.domain.conditions import ConditionError, Literal, Ref, comparisons, parse_condition
+from readiness.domain.conditions import (
+    Condition,
+    ConditionError,
+    Literal,
+    Ref,
+    comparisons,
+    parse_condition,
+)
 from readiness.i18n import _
 from readiness.questionnaire.issues import Path
 
@@ -46,15 +53,17 @@ def _known(known: list[str]) -> str:
     return ", ".join(shown)
 
 
-def check(data: Any) -> list[Violation]:
+def check(data: Any, conditions: dict[str, Condition] | None = None) -> list[Violation]:
+    """Every semantic problem; conditions that parse are kept in ``conditions`` for reuse."""
     if not isinstance(data, dict):
         return []
-    return list(_Checker(data).run())
+    return list(_Checker(data, {} if conditions is None else conditions).run())
 
 
 class _Checker:
-    def __init__(self, data: dict[Any, Any]) -> None:
+    def __init__(self, data: dict[Any, Any], conditions: dict[str, Condition]) -> None:
         self.data = data
+        self.conditions = conditions
         languages = [x for x in _list(data.get("languages")) if isinstance(x, str)]
         self.languages = languages or ["en"]
         self.scales = _dict(data.get("scales"))
@@ -280,6 +289,7 @@ class _Checker:
         except ConditionError as exc:
             yield path, _("cannot read condition: {problem}").format(problem=exc)
             return
+        self.conditions[source] = condition
         for comparison in comparisons(condition):
             sides = (comparison.left, comparison.right)
             for side in sides:

@@ -83,13 +83,17 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document into plain data with line numbers."""
+def parse(text: str, track_lines: bool = True) -> Document:
+    """Parse one YAML document into plain data, with line numbers when ``track_lines``.
+
+    Line tracking costs about a third of the parse; callers that only need lines to report
+    problems parse without it first and again with it when there is something to report.
+    """
     if not text.strip():
         raise YamlProblem(_("the file is empty"))
     loader = _Loader(text)
     try:
-        return _Builder(loader).build()
+        return _Builder(loader, track_lines).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -101,11 +105,16 @@ def parse(text: str) -> Document:
         loader.dispose()
 
 
+_NO_KEY = object()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_line", "path", "size")
+    __slots__ = ("anchor", "container", "is_map", "key", "key_line", "path", "size")
 
     def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
         self.container = container
+        self.is_map = isinstance(container, dict)
         self.path = path
         self.anchor = anchor
         self.key: Any = _NO_KEY
@@ -113,33 +122,43 @@ class _Frame:
         self.size = 1
 
 
-_NO_KEY = object()
-
-
 class _Builder:
-    def __init__(self, loader: Any) -> None:
+    def __init__(self, loader: Any, track_lines: bool) -> None:
         self.loader = loader
+        self.track = track_lines
         self.lines: dict[Path, int] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.total = 0
         self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.has_root = False
 
     def build(self) -> Document:
         loader = self.loader
-        root: Any = None
+        stack = self.stack
         documents = 0
         while loader.check_event():
             event = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._add(self._scalar(event), 1, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
-                        _("more than one YAML document; put one questionnaire per file"),
+                        _("nesting deeper than {n} levels").format(n=MAX_DEPTH),
                         event.start_mark.line + 1,
                     )
-            elif isinstance(event, yaml.ScalarEvent):
-                self._add(self._scalar(event), 1, event)
-            elif isinstance(event, yaml.AliasEvent):
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(container, self._child_path(event), event.anchor))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.container, frame.size)
+                if stack:
+                    self._attach(frame.container, frame.size, frame.path, event)
+                else:
+                    self.root, self.has_root = frame.container, True
+            elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise YamlProblem(
                         _("unknown alias '*{name}'").format(name=event.anchor),
@@ -147,97 +166,90 @@ class _Builder:
                     )
                 value, size = self.anchors[event.anchor]
                 self._add(value, size, event)
-            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                if len(self.stack) >= MAX_DEPTH:
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
                     raise YamlProblem(
-                        _("nesting deeper than {n} levels").format(n=MAX_DEPTH),
+                        _("more than one YAML document; put one questionnaire per file"),
                         event.start_mark.line + 1,
                     )
-                container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-                path = self._child_path(event)
-                self.stack.append(_Frame(container, path, event.anchor))
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                frame = self.stack.pop()
-                if frame.anchor:
-                    self.anchors[frame.anchor] = (frame.container, frame.size)
-                if self.stack:
-                    self._attach(frame.container, frame.size, frame.path)
-                else:
-                    root = frame.container
-            elif isinstance(event, yaml.StreamEndEvent):
+            elif kind is yaml.StreamEndEvent:
                 break
-        if not self.stack and root is None and documents and self.lines.get(()) is not None:
-            root = self._root_scalar
-        return Document(root, self.lines)
-
-    _root_scalar: Any = None
+        return Document(self.root, self.lines)
 
     def _child_path(self, event: Any) -> Path:
-        line = event.start_mark.line + 1
         if not self.stack:
-            self.lines[()] = line
+            self.lines[()] = event.start_mark.line + 1
             return ()
         parent = self.stack[-1]
-        if isinstance(parent.container, list):
-            path = (*parent.path, len(parent.container))
-            self.lines[path] = line
-            return path
-        if parent.key is _NO_KEY:
+        if parent.is_map and parent.key is _NO_KEY:
             raise YamlProblem(
-                _("a mapping or list cannot be used as a key; keys must be plain text"), line
+                _("a mapping or list cannot be used as a key; keys must be plain text"),
+                event.start_mark.line + 1,
             )
+        if not self.track:
+            return ()
+        if not parent.is_map:
+            path = (*parent.path, len(parent.container))
+            self.lines[path] = event.start_mark.line + 1
+            return path
         key = parent.key
         path = (*parent.path, key if isinstance(key, str | int) else str(key))
         self.lines[path] = parent.key_line
         return path
 
     def _scalar(self, event: Any) -> Any:
-        node = yaml.ScalarNode(
-            self.loader.resolve(yaml.ScalarNode, event.value, event.implicit),
-            event.value,
-            event.start_mark,
-            event.end_mark,
-            style=event.style,
-        )
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:  # quoted or block scalar without a tag: always text
+                return event.value
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _STR_TAG:
+                return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             return event.value
 
     def _add(self, value: Any, size: int, event: Any) -> None:
-        line = event.start_mark.line + 1
         if not self.stack:
-            self.lines[()] = line
-            self._root_scalar = value
+            self.lines[()] = event.start_mark.line + 1
+            self.root, self.has_root = value, True
             return
         frame = self.stack[-1]
-        if isinstance(frame.container, dict) and frame.key is _NO_KEY:
+        if frame.is_map and frame.key is _NO_KEY:
+            line = event.start_mark.line + 1
             if isinstance(value, list | dict):
                 raise YamlProblem(
                     _("a mapping or list cannot be used as a key; keys must be plain text"), line
                 )
             if value in frame.container:
+                first = self.lines.get((*frame.path, value)) if self.track else None
                 raise YamlProblem(
                     _("duplicate key '{key}' (already given on line {first})").format(
-                        key=value, first=self.lines.get((*frame.path, value), "?")
-                    ),
+                        key=value, first=first or "?"
+                    )
+                    if first
+                    else _("duplicate key '{key}'").format(key=value),
                     line,
                 )
             frame.key = value
             frame.key_line = line
             return
-        if isinstance(event, yaml.ScalarEvent) and event.anchor:
+        if event.anchor and type(event) is yaml.ScalarEvent:
             self.anchors[event.anchor] = (value, 1)
-        path: Path
-        if isinstance(frame.container, list):
-            path = (*frame.path, len(frame.container))
-            self.lines[path] = line
-        else:
-            path = (*frame.path, frame.key)
-            self.lines[path] = frame.key_line
-        self._attach(value, size, path)
+        path: Path = ()
+        if self.track:
+            if frame.is_map:
+                path = (*frame.path, frame.key)
+                self.lines[path] = frame.key_line
+            else:
+                path = (*frame.path, len(frame.container))
+                self.lines[path] = event.start_mark.line + 1
+        self._attach(value, size, path, event)
 
-    def _attach(self, value: Any, size: int, path: Path) -> None:
+    def _attach(self, value: Any, size: int, path: Path, event: Any) -> None:
         frame = self.stack[-1]
         self.total += size
         frame.size += size
@@ -247,10 +259,10 @@ class _Builder:
                     "the document expands to more than {n} values through aliases "
                     "(an alias bomb?); remove the '*' references"
                 ).format(n=MAX_VALUES),
-                self.lines.get(path, 1),
+                event.start_mark.line + 1,
             )
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-        else:
+        if frame.is_map:
             frame.container[frame.key] = value
             frame.key = _NO_KEY
+        else:
+            frame.container.append(value)
