@@ -98,6 +98,10 @@ def parse(text: str, track_lines: bool = True) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or str(exc)
+        if "nesting depth" in problem:  # PyYAML >= 6.0.4 enforces its own limit first
+            raise YamlProblem(
+                _("nesting deeper than {n} levels").format(n=MAX_DEPTH), line
+            ) from exc
         raise YamlProblem(_("YAML syntax error: {problem}").format(problem=problem), line) from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(_("YAML syntax error: {problem}").format(problem=exc)) from exc
