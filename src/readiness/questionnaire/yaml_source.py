@@ -113,6 +113,11 @@ _NO_KEY = object()
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "is_map", "key", "key_line", "path", "size")
 
@@ -136,6 +141,9 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.has_root = False
+        resolvers = loader.yaml_implicit_resolvers
+        # First characters that may start a typed plain scalar; anything else is text.
+        self.first_chars: Any = _Everything() if None in resolvers else resolvers
 
     def build(self) -> Document:
         loader = self.loader
@@ -205,9 +213,12 @@ class _Builder:
     def _scalar(self, event: Any) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
+            value = event.value
             if not event.implicit[0]:  # quoted or block scalar without a tag: always text
-                return event.value
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                return value
+            if value and value[0] not in self.first_chars:  # no implicit type starts so
+                return value
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
             if tag == _STR_TAG:
                 return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
