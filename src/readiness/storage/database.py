@@ -139,6 +139,10 @@ def _migrate(engine: Engine) -> None:
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.commit()
+        if connection.dialect.name == "sqlite":  # put the id into the file header now
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # autocommit: outside a transaction
 
 
 def backup(path: Path) -> Path:

@@ -52,8 +52,7 @@ def recognise(path: Path, known_revisions: tuple[str, ...]) -> Recognition:
     if len(header) < 100:
         raise DatabaseFileError(_("{path} is damaged: its header is cut short").format(path=path))
     _check_size(path, header)
-    application_id = struct.unpack(">I", header[68:72])[0]
-    tables, revision = _read_schema(path)
+    tables, revision, application_id = _read_schema(path)
     if application_id != APPLICATION_ID:
         if not tables:
             return Recognition(FileState.NEW)
@@ -94,8 +93,14 @@ def _check_size(path: Path, header: bytes) -> None:
         )
 
 
-def _read_schema(path: Path) -> tuple[set[str], str | None]:
-    uri = path.resolve().as_uri() + "?mode=ro"
+def _read_schema(path: Path) -> tuple[set[str], str | None, int]:
+    """Tables, schema revision and application id, read through SQLite (so a write-ahead
+    log that has not been checkpointed into the file yet is taken into account)."""
+    # With no write-ahead log beside the file, open it as immutable: SQLite then creates no
+    # -wal/-shm files next to a file we may refuse. A log present means another instance
+    # has the file open, and its content must be read through the log.
+    live_log = path.with_name(path.name + "-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if live_log else "?mode=ro&immutable=1")
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=10)
     except sqlite3.Error as exc:
@@ -104,11 +109,12 @@ def _read_schema(path: Path) -> tuple[set[str], str | None]:
         ) from exc
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         revision = None
         if "alembic_version" in tables:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        return tables, revision
+        return tables, revision, application_id
     except sqlite3.DatabaseError as exc:
         raise DatabaseFileError(
             _("{path} is damaged or not a database: {reason}").format(path=path, reason=exc)

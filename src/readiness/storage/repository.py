@@ -61,7 +61,9 @@ def organisations(session: Session) -> list[Organisation]:
 def find_organisation_ids(session: Session, prefix: str) -> list[str]:
     return list(
         session.scalars(
-            select(OrganisationRow.id).where(OrganisationRow.id.startswith(prefix)).limit(2)
+            select(OrganisationRow.id)
+            .where(OrganisationRow.id.startswith(prefix, autoescape=True))
+            .limit(2)
         )
     )
 
@@ -186,7 +188,11 @@ def assessment(session: Session, assessment_id: str) -> AssessmentSummary | None
 
 
 def find_assessment_ids(session: Session, prefix: str) -> list[str]:
-    query = select(AssessmentRow.id).where(AssessmentRow.id.startswith(prefix)).limit(2)
+    query = (
+        select(AssessmentRow.id)
+        .where(AssessmentRow.id.startswith(prefix, autoescape=True))
+        .limit(2)
+    )
     return list(session.scalars(query))
 
 

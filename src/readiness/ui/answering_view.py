@@ -1,0 +1,167 @@
+"""The answering page: domains with progress, a find box, the question list and the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.i18n import _
+from readiness.ui.question_editor import QuestionEditor, _scaled
+from readiness.ui.question_model import (
+    DomainListModel,
+    ProgressRole,
+    QuestionListModel,
+    VisibleQuestions,
+)
+
+
+class DomainProgressDelegate(QStyledItemDelegate):
+    """Domain title on the left, a small progress bar with "done/total" on the right."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        done, total = index.data(ProgressRole) or (0, 0)
+        metrics = option.fontMetrics
+        bar_width = metrics.horizontalAdvance("000/000") + metrics.averageCharWidth() * 2
+        rect = option.rect
+        text_option = QStyleOptionViewItem(option)
+        self.initStyleOption(text_option, index)
+        text_option.rect = QRect(
+            rect.left(), rect.top(), rect.width() - bar_width - 6, rect.height()
+        )
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        # the full-row selection background first, then the text in the narrowed rect
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        text_option.backgroundBrush = option.palette.brush(QPalette.ColorRole.NoRole)
+        text_option.state &= ~QStyle.StateFlag.State_Selected
+        if option.state & QStyle.StateFlag.State_Selected:
+            text_option.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
+        bar = QStyleOptionProgressBar()
+        bar.rect = QRect(rect.right() - bar_width, rect.top() + 3, bar_width - 2, rect.height() - 6)
+        bar.minimum = 0
+        bar.maximum = max(total, 1)
+        bar.progress = done if total else 1
+        bar.text = f"{done}/{total}"
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        bar.fontMetrics = metrics
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
+        hint = super().sizeHint(option, index)
+        hint.setHeight(max(hint.height(), option.fontMetrics.height() + 10))
+        return hint
+
+
+class AnsweringView(QWidget):
+    MAX_DOMAIN_ROWS = 12
+
+    def fit_domains(self) -> None:
+        """Show every domain without scrolling (up to MAX_DOMAIN_ROWS rows)."""
+        rows = min(self.domains_model.rowCount(), self.MAX_DOMAIN_ROWS)
+        if rows == 0:
+            return
+        height = self.domains.sizeHintForRow(0) * rows + 2 * self.domains.frameWidth() + 2
+        self.domains.setFixedHeight(height)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answeringView")
+        self.domains_model = DomainListModel(self)
+        self.questions_model = QuestionListModel(self)
+        self.visible = VisibleQuestions(self)
+        self.visible.setSourceModel(self.questions_model)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("answeringHeading")
+        self.heading.setFont(_scaled(self.heading.font(), 1.1, bold=True))
+        self.heading.setWordWrap(True)
+        self.progress = QLabel()
+        self.progress.setObjectName("answeringProgress")
+
+        self.domains = QListView()
+        self.domains.setObjectName("domainList")
+        self.domains.setAccessibleName(_("Domains"))
+        self.domains.setModel(self.domains_model)
+        self.domains.setItemDelegate(DomainProgressDelegate(self.domains))
+        self.domains.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.domains.setToolTip(_("Select a domain to jump to its first question"))
+
+        self.find = QLineEdit()
+        self.find.setObjectName("findQuestion")
+        self.find.setAccessibleName(_("Find question"))
+        self.find.setPlaceholderText(_("Find question (Ctrl+F) — text, number or id"))
+        self.find.setClearButtonEnabled(True)
+
+        self.questions = QListView()
+        self.questions.setObjectName("questionList")
+        self.questions.setAccessibleName(_("Questions"))
+        self.questions.setModel(self.visible)
+        self.questions.setUniformItemSizes(True)  # constant-time layout for long lists
+        self.questions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.questions.setWordWrap(False)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions.setToolTip(
+            _(
+                "0–4 answer · Alt+Down/J next · Alt+Up/K previous · Ctrl+U next unanswered · "
+                "Alt+N not applicable"
+            )
+        )
+
+        domains_label = QLabel(_("&Domains"))
+        domains_label.setBuddy(self.domains)
+        questions_label = QLabel(_("&Questions"))
+        questions_label.setBuddy(self.questions)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(domains_label)
+        left_layout.addWidget(self.domains)
+        left_layout.addWidget(self.find)
+        left_layout.addWidget(questions_label)
+        left_layout.addWidget(self.questions, 1)
+
+        self.editor = QuestionEditor()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("answeringSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([4000, 6000])  # 2:3, scaled to the real width when shown
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.splitter, 1)

@@ -1,0 +1,157 @@
+"""Qt models over the organisation list and the assessment summaries (thin adapters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
+from readiness.domain.scoring import shown
+from readiness.i18n import _
+
+ItemIdRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_label(kind: OrganisationKind) -> str:
+    return {
+        OrganisationKind.COMPANY: _("Company"),
+        OrganisationKind.DEFENCE_UNIT: _("Defence unit"),
+        OrganisationKind.OTHER: _("Other"),
+    }[kind]
+
+
+def status_label(status: Status) -> str:
+    return {Status.DRAFT: _("In progress"), Status.COMPLETED: _("Complete")}[status]
+
+
+class OrganisationListModel(QAbstractListModel):
+    """Row 0 is "All organisations"; then one row per organisation."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._organisations: list[Organisation] = []
+        self._counts: dict[str, int] = {}
+
+    def set_organisations(self, organisations: list[Organisation], counts: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._organisations = list(organisations)
+        self._counts = dict(counts)
+        self.endResetModel()
+
+    def organisation(self, row: int) -> Organisation | None:
+        return self._organisations[row - 1] if 1 <= row <= len(self._organisations) else None
+
+    def row_of(self, organisation_id: str) -> int:
+        for row, organisation in enumerate(self._organisations, start=1):
+            if organisation.id == organisation_id:
+                return row
+        return 0
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._organisations) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        organisation = self.organisation(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if organisation is None:
+                return _("All organisations ({n})").format(n=sum(self._counts.values()))
+            return f"{organisation.name} ({self._counts.get(organisation.id, 0)})"
+        if role == Qt.ItemDataRole.ToolTipRole and organisation is not None:
+            parts = [kind_label(organisation.kind), organisation.sector, organisation.country]
+            return " · ".join(p for p in parts if p)
+        if role == ItemIdRole:
+            return organisation.id if organisation else ""
+        return None
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    summary: AssessmentSummary
+    level_label: str
+
+
+class AssessmentTableModel(QAbstractTableModel):
+    COLUMNS = ("organisation", "title", "questionnaire", "status", "complete", "score", "level")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AssessmentRow] = []
+
+    def headers(self) -> list[str]:
+        return [
+            _("Organisation"),
+            _("Assessment"),
+            _("Questionnaire"),
+            _("Status"),
+            _("Complete"),
+            _("Score"),
+            _("Level"),
+        ]
+
+    def set_rows(self, rows: list[AssessmentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> AssessmentSummary | None:
+        return self._rows[row].summary if 0 <= row < len(self._rows) else None
+
+    def row_of(self, assessment_id: str) -> int:
+        for row, item in enumerate(self._rows):
+            if item.summary.id == assessment_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        summary = item.summary
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "organisation": summary.organisation,
+                "title": summary.title,
+                "questionnaire": f"{summary.questionnaire_id} {summary.questionnaire_version}",
+                "status": status_label(summary.status),
+                "complete": f"{summary.completeness:.0%}",
+                "score": f"{shown(summary.score):.1f}",
+                "level": f"{summary.level} · {item.level_label}"
+                if item.level_label
+                else str(summary.level),
+            }[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("complete", "score"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("{title} — assessor: {assessor}; last change {when}").format(
+                title=summary.title,
+                assessor=summary.assessor or "—",
+                when=summary.updated_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        if role == ItemIdRole:
+            return summary.id
+        return None

@@ -1,0 +1,91 @@
+"""The home page: organisations on the left, their assessments in a table on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.i18n import _
+from readiness.ui.assessment_list import AssessmentTableModel, OrganisationListModel
+
+
+class AssessmentsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assessmentsPage")
+        self.organisations_model = OrganisationListModel(self)
+        self.assessments_model = AssessmentTableModel(self)
+
+        self.organisations = QListView()
+        self.organisations.setObjectName("organisationList")
+        self.organisations.setAccessibleName(_("Organisations"))
+        self.organisations.setModel(self.organisations_model)
+        self.organisations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        organisations_label = QLabel(_("&Organisations"))
+        organisations_label.setBuddy(self.organisations)
+
+        self.table = QTableView()
+        self.table.setObjectName("assessmentTable")
+        self.table.setAccessibleName(_("Assessments"))
+        self.table.setModel(self.assessments_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        assessments_label = QLabel(_("&Assessments — Enter or double-click opens one"))
+        assessments_label.setBuddy(self.table)
+
+        self.new_organisation = QPushButton(_("New &organisation…"))
+        self.new_organisation.setObjectName("newOrganisationButton")
+        self.new_assessment = QPushButton(_("New a&ssessment…"))
+        self.new_assessment.setObjectName("newAssessmentButton")
+        self.open_button = QPushButton(_("O&pen"))
+        self.open_button.setObjectName("openAssessmentButton")
+        self.open_button.setEnabled(False)
+        for button in (self.new_organisation, self.new_assessment, self.open_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(organisations_label)
+        left_layout.addWidget(self.organisations)
+        left_layout.addWidget(self.new_organisation)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(assessments_label)
+        right_layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_assessment)
+        buttons.addWidget(self.open_button)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("assessmentsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)

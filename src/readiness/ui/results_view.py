@@ -1,0 +1,237 @@
+"""The results page: level, score, what caps it, completeness, charts and the action list."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.domain.model import localize
+from readiness.domain.scoring import Recommendation, ScoreResult, shown
+from readiness.i18n import _
+from readiness.ui.charts import DomainBars, RadarChart
+from readiness.ui.question_editor import _scaled
+
+QuestionIdRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecommendationModel(QAbstractTableModel):
+    """The prioritised recommendations as rows (#, priority, question, domain, text)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[Recommendation, ...] = ()
+        self._numbers: dict[str, str] = {}
+        self._domains: dict[str, str] = {}
+        self.language = "en"
+
+    def headers(self) -> list[str]:
+        return ["#", _("Priority"), _("Question"), _("Domain"), _("Recommendation")]
+
+    def set_result(self, result: ScoreResult, numbers: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = result.recommendations
+        self._numbers = numbers
+        self._domains = {
+            d.id: localize(d.title, self.language) for d in result.questionnaire.domains
+        }
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        rec = self._rows[index.row()]
+        question = rec.question
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return str(index.row() + 1)
+            if column == 1:
+                return f"{rec.priority:.2f}" + (" ⚠" if rec.capping else "")
+            if column == 2:
+                return self._numbers.get(question.id, question.id)
+            if column == 3:
+                return self._domains.get(question.domain_id, "")
+            return localize(rec.text, self.language)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 1 and rec.capping:
+                return _("This question caps the level; its priority is doubled.")
+            return localize(question.text, self.language)
+        if role == QuestionIdRole:
+            return question.id
+        return None
+
+
+class ResultsView(QWidget):
+    questionRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsView")
+        self.language = "en"
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.level = QLabel()
+        self.level.setObjectName("resultLevel")
+        self.level.setFont(_scaled(self.level.font(), 1.8, bold=True))
+        self.level.setAccessibleName(_("Level"))
+        figures = QVBoxLayout()
+        self.score = QLabel()
+        self.score.setObjectName("resultScore")
+        self.score.setFont(_scaled(self.score.font(), 1.15))
+        self.score.setAccessibleName(_("Score"))
+        self.completeness = QLabel()
+        self.completeness.setObjectName("resultCompleteness")
+        self.completeness.setAccessibleName(_("Completeness"))
+        figures.addWidget(self.score)
+        figures.addWidget(self.completeness)
+        top.addWidget(self.level)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 4)
+        top.addLayout(figures)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        self.capped = QLabel()
+        self.capped.setObjectName("resultCappedBy")
+        self.capped.setWordWrap(True)
+        self.capped.setTextFormat(Qt.TextFormat.RichText)
+        self.capped.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.capped.setAccessibleName(_("What caps the level"))
+        self.capped.linkActivated.connect(self._link)
+        layout.addWidget(self.capped)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("resultsSplitter")
+        charts = QWidget()
+        charts_layout = QHBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.radar = RadarChart()
+        self.bars = DomainBars()
+        charts_layout.addWidget(self.radar, 1)
+        charts_layout.addWidget(self.bars, 1)
+        splitter.addWidget(charts)
+
+        actions = QWidget()
+        actions_layout = QVBoxLayout(actions)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(_("Prioritised &recommendations (Enter opens the question)"))
+        title.setFont(_scaled(title.font(), 1.0, bold=True))
+        self.recommendations = QTreeView()
+        self.recommendations.setObjectName("recommendations")
+        self.recommendations.setAccessibleName(_("Prioritised recommendations"))
+        self.recommendations.setRootIsDecorated(False)
+        self.recommendations.setUniformRowHeights(True)
+        self.recommendations.setAlternatingRowColors(True)
+        self.recommendations.setWordWrap(False)
+        self.recommendations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recommendations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.model = RecommendationModel(self)
+        self.recommendations.setModel(self.model)
+        self.recommendations.activated.connect(self._activated)
+        title.setBuddy(self.recommendations)
+        actions_layout.addWidget(title)
+        actions_layout.addWidget(self.recommendations)
+        splitter.addWidget(actions)
+        charts.setMinimumHeight(self.fontMetrics().height() * 16)
+        self.recommendations.setMinimumHeight(self.fontMetrics().height() * 6)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # scaled to the real height when first shown
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+
+    def set_result(self, result: ScoreResult, numbers: dict[str, str]) -> None:
+        language = self.language
+        level_label = localize(result.level.label, language)
+        self.level.setText(
+            _("Level {level} · {label}").format(level=result.level.level, label=level_label)
+        )
+        self.score.setText(_("Score {score:.1f} of 100").format(score=shown(result.overall)))
+        relevant = sum(d.answered + d.na for d in result.domains)
+        total = relevant + sum(d.applicable - d.answered for d in result.domains)
+        self.completeness.setText(
+            _("{pct:.0%} complete ({done} of {total} questions answered or N/A)").format(
+                pct=result.completeness, done=relevant, total=total
+            )
+            + ("" if result.complete else " — " + _("draft"))
+        )
+        self.capped.setText(self._capped_text(result, numbers))
+
+        titles = [localize(d.title, language) for d in result.domains]
+        scores = [d.score for d in result.domains]
+        self.radar.set_scores(titles, scores)
+        self.bars.set_scores(titles, scores)
+
+        self.model.set_result(result, numbers)
+        header = self.recommendations.header()
+        header.setStretchLastSection(True)
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _capped_text(self, result: ScoreResult, numbers: dict[str, str]) -> str:
+        language = self.language
+        questionnaire = result.questionnaire
+        if not result.capped_by:
+            return html.escape(_("No critical question caps the level."))
+        if result.level.level < result.uncapped_level.level:
+            head = _("The level is capped at {level} (the score alone reaches {uncapped}) by:")
+        else:
+            head = _("Critical questions below their threshold (they cap at level {level}):")
+        head = head.format(level=result.level.level, uncapped=result.uncapped_level.level)
+        items = []
+        for qid in result.capped_by:
+            question = questionnaire.question(qid)
+            text = localize(question.text, language) if question else qid
+            items.append(
+                f'<li><a href="question:{html.escape(qid)}">{html.escape(numbers.get(qid, ""))} '
+                f"{html.escape(text)}</a> <small>({html.escape(qid)})</small></li>"
+            )
+        return f"<b>{html.escape(head)}</b><ul style='margin:0'>{''.join(items)}</ul>"
+
+    def _link(self, link: str) -> None:
+        if link.startswith("question:"):
+            self.questionRequested.emit(link.removeprefix("question:"))
+
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        qid = index.data(QuestionIdRole)
+        if qid:
+            self.questionRequested.emit(qid)
+
+    def select_first_recommendation(self) -> None:
+        if self.model.rowCount():
+            self.recommendations.setCurrentIndex(self.model.index(0, 0))
