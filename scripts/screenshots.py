@@ -32,8 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="readiness-shots-") as tmp:
         folder = Path(tmp)
         # keep the real user folders untouched: settings, logs and data go to the temp folder
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-            os.environ[name] = str(folder / name.lower())
+        # (a throwaway home, so the window shows the default ~/.local/share/... location)
+        os.environ["HOME"] = str(folder)
+        os.environ.pop("READINESS_DB", None)
+        os.environ.pop("READINESS_DATABASE_URL", None)
+        for name, sub in (
+            ("XDG_CONFIG_HOME", ".config"),
+            ("XDG_DATA_HOME", ".local/share"),
+            ("XDG_STATE_HOME", ".local/state"),
+            ("XDG_CACHE_HOME", ".cache"),
+        ):
+            os.environ[name] = str(folder / sub)
         os.environ["READINESS_LOG_DIR"] = str(folder / "logs")
         return _shoot(folder, args.out, width, height)
 
@@ -63,7 +72,7 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
         widget.grab().save(str(path))
         written.append(path)
 
-    workspace = Workspace.open(folder / "readiness.db")
+    workspace = Workspace.open()  # the default location under the throwaway home
     window = MainWindow()
     controller = Controller(window, workspace)
     controller.start()

@@ -85,7 +85,7 @@ class Controller(QObject):
         self._numbers: dict[str, str] = {}
         self._syncing_domain = False
         window.set_export_available(self.exporting)
-        window.location.setText(str(workspace.path) if workspace.path else "")
+        window.location.setText(_shown_path(workspace.path) if workspace.path else "")
         window.location.setToolTip(_("Database file"))
         self._connect()
 
@@ -811,3 +811,9 @@ class Controller(QObject):
 
     def parent_widget(self) -> QWidget:
         return self.window
+
+
+def _shown_path(path: Path) -> str:
+    """The database path for the status bar, with the home folder written as ~."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
