@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from readiness import __version__
 from readiness.i18n import _
 from readiness.services.errors import UserError
 
@@ -260,6 +259,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return launch(args.db)
 
 
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: reading package metadata slows every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import readiness
+
+        print(f"readiness {readiness.__version__}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with our wording; still exits 2 on a malformed command line."""
 
@@ -272,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
             "cooperate in a crisis. With no command, opens the window."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help=_("show the version"))
     parser.add_argument(
         "--db",
         metavar="PATH",
