@@ -6,7 +6,6 @@ refreshes its cached score, so lists never need to rescore and nothing is ever "
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -55,7 +54,10 @@ class AssessmentState:
         return self.loaded.questionnaire
 
 
-@functools.lru_cache(maxsize=32)
+_SNAPSHOTS: dict[str, LoadedQuestionnaire] = {}
+"""Parsed snapshots by sha256: content-addressed, so entries are never stale."""
+
+
 def _parse_snapshot(sha256: str, content: str) -> LoadedQuestionnaire:
     try:
         return load_text(content, f"snapshot {sha256[:12]}")
@@ -120,7 +122,11 @@ class Workspace:
     def organisation(self, organisation_id: str) -> Organisation:
         with self._read() as session:
             full = self._resolve(
-                session, organisation_id, repo.find_organisation_ids, _("organisation")
+                session,
+                organisation_id,
+                repo.organisation_exists,
+                repo.find_organisation_ids,
+                _("organisation"),
             )
             found = repo.organisation(session, full)
             assert found is not None
@@ -173,7 +179,13 @@ class Workspace:
 
     def assessment(self, assessment_id: str) -> AssessmentSummary:
         with self._read() as session:
-            full = self._resolve(session, assessment_id, repo.find_assessment_ids, _("assessment"))
+            full = self._resolve(
+                session,
+                assessment_id,
+                repo.assessment_exists,
+                repo.find_assessment_ids,
+                _("assessment"),
+            )
             found = repo.assessment(session, full)
             assert found is not None
             return found
@@ -211,8 +223,9 @@ class Workspace:
             values["assessor"] = assessor.strip()[:200]
         if marking is not None:
             values["marking"] = parse_marking(marking).value
-        with self._write() as session:
-            repo.update_assessment(session, summary.id, **values)
+        if values:
+            with self._write() as session:
+                repo.update_assessment(session, summary.id, **values)
         return self.assessment(summary.id)
 
     # Answering ----------------------------------------------------------------------------
@@ -245,10 +258,9 @@ class Workspace:
         comment: str | None = None,
         flagged: bool | None = None,
     ) -> Change | None:
-        summary = self.assessment(assessment_id)
         with self._write() as session:
-            loaded = self._loaded(session, summary.snapshot_sha256)
-            questionnaire = loaded.questionnaire
+            full_id, sha256 = self._target(session, assessment_id)
+            questionnaire = self._loaded(session, sha256).questionnaire
             if questionnaire.question(question_id) is None:
                 raise UserError(
                     _("unknown question '{question}' in questionnaire '{qid}'").format(
@@ -260,7 +272,7 @@ class Workspace:
                 problem = answer_problem(questionnaire, question_id, answer)
                 if problem:
                     raise UserError(problem)
-            details = repo.answers(session, summary.id)
+            details = repo.answers(session, full_id)
             current = details.get(question_id, AnswerDetail())
             new = replace(
                 current,
@@ -268,10 +280,11 @@ class Workspace:
                 comment=current.comment if comment is None else comment,
                 flagged=current.flagged if flagged is None else flagged,
             )
-            change = repo.save_answer(session, summary.id, question_id, new)
+            change = repo.save_answer(session, full_id, question_id, new)
             if change is not None:
                 details[question_id] = new
-                self._store(session, summary.id, score(questionnaire, _answers(details)))
+                result = score(questionnaire, _answers(details))
+                self._store(session, full_id, result, change.at)
             return change
 
     # Undo / redo --------------------------------------------------------------------------
@@ -289,9 +302,9 @@ class Workspace:
         return self._replay(assessment_id, undoing=False)
 
     def _replay(self, assessment_id: str, undoing: bool) -> Change | None:
-        summary = self.assessment(assessment_id)
         with self._write() as session:
-            undo, redo = stacks(repo.history_entries(session, summary.id))
+            full_id, sha256 = self._target(session, assessment_id)
+            undo, redo = stacks(repo.history_entries(session, full_id))
             pending = undo if undoing else redo
             if not pending:
                 return None
@@ -300,15 +313,16 @@ class Workspace:
             target = original.before if undoing else original.after
             change = repo.save_answer(
                 session,
-                summary.id,
+                full_id,
                 original.question_id,
                 target,
                 action="undo" if undoing else "redo",
                 target_id=original.id,
             )
-            details = repo.answers(session, summary.id)
-            loaded = self._loaded(session, summary.snapshot_sha256)
-            self._store(session, summary.id, score(loaded.questionnaire, _answers(details)))
+            assert change is not None
+            details = repo.answers(session, full_id)
+            questionnaire = self._loaded(session, sha256).questionnaire
+            self._store(session, full_id, score(questionnaire, _answers(details)), change.at)
             return change
 
     def history(self, assessment_id: str, question_id: str | None = None) -> list[Change]:
@@ -343,18 +357,25 @@ class Workspace:
 
     # Internals ----------------------------------------------------------------------------
 
-    def refresh_stale_scores(self) -> int:
-        """Fill score caches left empty (e.g. by a migration); returns how many."""
+    def refresh_stale_scores(self, batch: int = 500) -> int:
+        """Fill score caches left empty (e.g. by a migration), ``batch`` per transaction."""
         with self._read() as session:
             stale = repo.stale_assessments(session)
-        for assessment_id, sha256 in stale:
+        for start in range(0, len(stale), batch):
             with self._write() as session:
-                loaded = self._loaded(session, sha256)
-                details = repo.answers(session, assessment_id)
-                self._store(session, assessment_id, score(loaded.questionnaire, _answers(details)))
+                for assessment_id, sha256 in stale[start : start + batch]:
+                    questionnaire = self._loaded(session, sha256).questionnaire
+                    details = repo.answers(session, assessment_id)
+                    self._store(session, assessment_id, score(questionnaire, _answers(details)))
         return len(stale)
 
-    def _store(self, session: Session, assessment_id: str, result: ScoreResult) -> None:
+    def _store(
+        self,
+        session: Session,
+        assessment_id: str,
+        result: ScoreResult,
+        updated_at: datetime | None = None,
+    ) -> None:
         repo.store_score(
             session,
             assessment_id,
@@ -362,22 +383,45 @@ class Workspace:
             result.level.level,
             result.completeness,
             result.complete,
+            updated_at,
         )
 
+    def _target(self, session: Session, assessment_id: str) -> tuple[str, str]:
+        """The full id and questionnaire snapshot of the assessment ``assessment_id`` names."""
+        full_id = self._resolve(
+            session,
+            assessment_id,
+            repo.assessment_exists,
+            repo.find_assessment_ids,
+            _("assessment"),
+        )
+        sha256 = repo.snapshot_of(session, full_id)
+        assert sha256 is not None
+        return full_id, sha256
+
     def _loaded(self, session: Session, sha256: str) -> LoadedQuestionnaire:
-        content = repo.snapshot_content(session, sha256)
-        if content is None:
-            raise UserError(_("questionnaire snapshot {sha} is missing").format(sha=sha256[:12]))
-        return _parse_snapshot(sha256, content)
+        """The questionnaire of a snapshot, parsed once per process (snapshots never change)."""
+        loaded = _SNAPSHOTS.get(sha256)
+        if loaded is None:
+            content = repo.snapshot_content(session, sha256)
+            if content is None:
+                raise UserError(
+                    _("questionnaire snapshot {sha} is missing").format(sha=sha256[:12])
+                )
+            loaded = _SNAPSHOTS[sha256] = _parse_snapshot(sha256, content)
+        return loaded
 
     def _resolve(
         self,
         session: Session,
         given: str,
+        exists: Callable[[Session, str], bool],
         finder: Callable[[Session, str], list[str]],
         what: str,
     ) -> str:
         given = given.strip()
+        if exists(session, given):  # the common case: a full id, found by primary key
+            return given
         matches = finder(session, given) if len(given) >= MIN_PREFIX else []
         if given in matches or len(matches) == 1:
             return given if given in matches else matches[0]

@@ -80,9 +80,8 @@ class AnswerRow(Base):
     __table_args__ = (UniqueConstraint("assessment_id", "question_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    assessment_id: Mapped[str] = mapped_column(
-        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
-    )
+    # No index of its own: the unique (assessment_id, question_id) index serves (0003).
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(200))
     option_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
     na_justification: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
@@ -207,11 +207,12 @@ def stale_assessments(session: Session) -> list[tuple[str, str]]:
 
 
 def update_assessment(session: Session, assessment_id: str, **values: Any) -> None:
-    row = session.get(AssessmentRow, assessment_id)
-    if row is None:
+    """One UPDATE statement; KeyError when there is no such assessment."""
+    result = session.execute(
+        update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(**values)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
         raise KeyError(assessment_id)
-    for key, value in values.items():
-        setattr(row, key, value)
 
 
 def store_score(
@@ -221,14 +222,39 @@ def store_score(
     level: int,
     completeness: float,
     complete: bool,
+    updated_at: datetime | None = None,
 ) -> None:
-    update_assessment(
-        session,
-        assessment_id,
-        score=score,
-        level=level,
-        completeness=completeness,
-        status=(Status.COMPLETED if complete else Status.DRAFT).value,
+    """Refresh the score cache (and the last-change time, when given) in one statement."""
+    values: dict[str, Any] = {
+        "score": score,
+        "level": level,
+        "completeness": completeness,
+        "status": (Status.COMPLETED if complete else Status.DRAFT).value,
+    }
+    if updated_at is not None:
+        values["updated_at"] = updated_at.replace(tzinfo=None)
+    update_assessment(session, assessment_id, **values)
+
+
+def snapshot_of(session: Session, assessment_id: str) -> str | None:
+    """The sha256 of the questionnaire snapshot an assessment is answered against."""
+    query = (
+        select(SnapshotRow.sha256)
+        .join(AssessmentRow, AssessmentRow.snapshot_id == SnapshotRow.id)
+        .where(AssessmentRow.id == assessment_id)
+    )
+    return session.scalar(query)
+
+
+def organisation_exists(session: Session, organisation_id: str) -> bool:
+    query = select(OrganisationRow.id).where(OrganisationRow.id == organisation_id)
+    return session.scalar(query) is not None
+
+
+def assessment_exists(session: Session, assessment_id: str) -> bool:
+    return (
+        session.scalar(select(AssessmentRow.id).where(AssessmentRow.id == assessment_id))
+        is not None
     )
 
 
@@ -238,14 +264,24 @@ def store_score(
 def _detail(row: AnswerRow | None) -> AnswerDetail:
     if row is None:
         return AnswerDetail()
+    return _detail_of(row.option_id, row.na_justification, row.text, row.comment, row.flagged)
+
+
+def _detail_of(
+    option_id: str | None,
+    na_justification: str | None,
+    text: str | None,
+    comment: str | None,
+    flagged: bool | None,
+) -> AnswerDetail:
     answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
-    if row.na_justification is not None:
-        answer = NotApplicable(row.na_justification)
-    elif row.option_id is not None:
-        answer = ChoiceAnswer(row.option_id)
-    elif row.text is not None:
-        answer = TextAnswer(row.text)
-    return AnswerDetail(answer, row.comment or "", bool(row.flagged))
+    if na_justification is not None:
+        answer = NotApplicable(na_justification)
+    elif option_id is not None:
+        answer = ChoiceAnswer(option_id)
+    elif text is not None:
+        answer = TextAnswer(text)
+    return AnswerDetail(answer, comment or "", bool(flagged))
 
 
 def detail_to_json(detail: AnswerDetail) -> str:
@@ -277,8 +313,15 @@ def detail_from_json(raw: str) -> AnswerDetail:
 
 
 def answers(session: Session, assessment_id: str) -> dict[str, AnswerDetail]:
-    rows = session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id))
-    return {row.question_id: _detail(row) for row in rows}
+    query = select(
+        AnswerRow.question_id,
+        AnswerRow.option_id,
+        AnswerRow.na_justification,
+        AnswerRow.text,
+        AnswerRow.comment,
+        AnswerRow.flagged,
+    ).where(AnswerRow.assessment_id == assessment_id)
+    return {row[0]: _detail_of(*row[1:]) for row in session.execute(query)}
 
 
 def save_answer(
@@ -289,7 +332,11 @@ def save_answer(
     action: str = "edit",
     target_id: int | None = None,
 ) -> Change | None:
-    """Write one question's new state and its history entry; None when nothing changed."""
+    """Write one question's new state and its history entry; None when nothing changed.
+
+    The caller refreshes the assessment's score cache and last-change time (``store_score``
+    with ``change.at``) in the same transaction.
+    """
     row = session.scalar(
         select(AnswerRow).where(
             AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
@@ -319,7 +366,6 @@ def save_answer(
         at=now,
     )
     session.add(entry)
-    update_assessment(session, assessment_id, updated_at=now)
     session.flush()
     return Change(entry.id, question_id, before, detail, _aware(now))
 
