@@ -14,7 +14,7 @@ from readiness.i18n import _
 from readiness.questionnaire import semantic
 from readiness.questionnaire.builder import build
 from readiness.questionnaire.issues import FileProblems, Issue, format_path
-from readiness.questionnaire.schema_check import SchemaChecker, load_schema
+from readiness.questionnaire.schema_check import default_checker
 from readiness.questionnaire.semantic import Violation
 from readiness.questionnaire.yaml_source import YamlProblem, parse, read_text
 
@@ -32,7 +32,7 @@ class LoadedQuestionnaire:
 def _check(data: Any, conditions: dict[str, Condition]) -> list[Violation]:
     if not isinstance(data, dict):
         return [((), _("expected a questionnaire mapping (format:, id:, ...) at the top level"))]
-    return SchemaChecker(load_schema()).check(data) + semantic.check(data, conditions)
+    return default_checker().check(data) + semantic.check(data, conditions)
 
 
 def _problems(text: str, name: str) -> tuple[list[Issue], Any, dict[str, Condition]]:

@@ -11,7 +11,6 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -80,155 +79,245 @@ def _pattern(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+@functools.cache
+def default_checker() -> SchemaChecker:
+    """The checker for the shipped schema.json, compiled once per process."""
+    return SchemaChecker(load_schema())
+
+
 class SchemaChecker:
+    """Checks data against a schema compiled once into a tree of nodes (one per subschema)."""
+
     def __init__(self, schema: Schema) -> None:
         self.root = schema
+        self._nodes: dict[int, _Node] = {}
+        self._top = self.node(schema)
 
     def check(self, value: Any) -> list[Violation]:
-        return list(self._check(value, self.root, ()))
+        out: list[Violation] = []
+        self._top.check(value, (), out)
+        return out
 
-    def _resolve(self, schema: Schema) -> Schema:
+    def resolve(self, schema: Schema) -> Schema:
         while "$ref" in schema:
-            ref = schema["$ref"]
             node: Any = self.root
-            for part in ref.removeprefix("#/").split("/"):
+            for part in schema["$ref"].removeprefix("#/").split("/"):
                 node = node[part]
             schema = node
         return schema
 
-    def _check(self, value: Any, schema: Schema, path: Path) -> Iterator[Violation]:
-        schema = self._resolve(schema)
-        if "const" in schema and value != schema["const"]:
-            yield (
-                path,
-                _("expected '{expected}', got {got}").format(
-                    expected=schema["const"], got=describe(value)
-                ),
-            )
-            return
-        if "enum" in schema and value not in schema["enum"]:
-            yield (
-                path,
-                _("{got} is not allowed (expected one of: {known})").format(
-                    got=describe(value), known=", ".join(str(v) for v in schema["enum"])
-                ),
-            )
-            return
-        kind = schema.get("type")
-        if kind is not None and not _is_type(value, kind):
-            hint = ""
-            if kind == "string" and isinstance(value, int | float) and not isinstance(value, bool):
-                hint = _(" (put it in quotes)")
-            yield (
-                path,
-                _("expected {expected}, got {got}{hint}").format(
-                    expected=_(_TYPE_NAMES[kind]), got=describe(value), hint=hint
-                ),
-            )
-            return
-        if isinstance(value, dict):
-            yield from self._check_object(value, schema, path)
-        elif isinstance(value, list):
-            yield from self._check_array(value, schema, path)
-        elif isinstance(value, str):
-            yield from self._check_string(value, schema, path)
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            yield from self._check_number(value, schema, path)
+    def node(self, schema: Schema) -> _Node:
+        schema = self.resolve(schema)
+        found = self._nodes.get(id(schema))
+        if found is None:
+            found = self._nodes[id(schema)] = _Node()  # registered first: schemas may recurse
+            found.compile(self, schema)
+        return found
 
-    def _check_object(
-        self, value: dict[Any, Any], schema: Schema, path: Path
-    ) -> Iterator[Violation]:
-        for key in schema.get("required", ()):
-            if key not in value:
-                yield path, _("missing required key '{key}'").format(key=key)
-        if len(value) < schema.get("minProperties", 0):
-            yield path, _("must not be empty")
-        properties: dict[str, Schema] = schema.get("properties", {})
-        names = schema.get("propertyNames")
+
+_MISSING = object()
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class _Node:
+    __slots__ = (
+        "const",
+        "enum",
+        "extra",
+        "extra_is_text",
+        "items",
+        "kind",
+        "max",
+        "min",
+        "min_exclusive",
+        "min_items",
+        "min_length",
+        "min_properties",
+        "name_problems",
+        "names",
+        "pattern",
+        "pattern_expected",
+        "properties",
+        "required",
+        "unique",
+    )
+
+    def compile(self, checker: SchemaChecker, schema: Schema) -> None:
+        self.const = schema.get("const", _MISSING)
+        self.enum = schema.get("enum")
+        self.kind = schema.get("type")
+        self.required = tuple(schema.get("required", ()))
+        self.min_properties = schema.get("minProperties", 0)
+        self.properties = {k: checker.node(v) for k, v in schema.get("properties", {}).items()}
+        self.names = checker.node(schema["propertyNames"]) if "propertyNames" in schema else None
+        self.name_problems: dict[str, list[str]] = {}  # keys repeat (en, fr...): check once
         extra = schema.get("additionalProperties", True)
+        self.extra = checker.node(extra) if isinstance(extra, dict) else extra
+        self.extra_is_text = isinstance(extra, dict) and checker.resolve(extra).get("type") == (
+            "string"
+        )
+        self.items = checker.node(schema["items"]) if "items" in schema else None
+        self.min_items = schema.get("minItems", 0)
+        self.unique = bool(schema.get("uniqueItems"))
+        self.min_length = schema.get("minLength", 0)
+        pattern = schema.get("pattern")
+        self.pattern = _pattern(pattern) if pattern is not None else None
+        self.pattern_expected = schema.get("x-expected", pattern)
+        self.min = schema.get("minimum")
+        self.max = schema.get("maximum")
+        self.min_exclusive = schema.get("exclusiveMinimum")
+
+    def check(self, value: Any, path: Path, out: list[Violation]) -> None:
+        if self.const is not _MISSING and value != self.const:
+            out.append(
+                (
+                    path,
+                    _("expected '{expected}', got {got}").format(
+                        expected=self.const, got=describe(value)
+                    ),
+                )
+            )
+            return
+        if self.enum is not None and value not in self.enum:
+            out.append(
+                (
+                    path,
+                    _("{got} is not allowed (expected one of: {known})").format(
+                        got=describe(value), known=", ".join(str(v) for v in self.enum)
+                    ),
+                )
+            )
+            return
+        kind = self.kind
+        if kind is not None and not _is_type(value, kind):
+            hint = _(" (put it in quotes)") if kind == "string" and _number(value) else ""
+            out.append(
+                (
+                    path,
+                    _("expected {expected}, got {got}{hint}").format(
+                        expected=_(_TYPE_NAMES[kind]), got=describe(value), hint=hint
+                    ),
+                )
+            )
+            return
+        value_type = type(value)
+        if value_type is dict:
+            self._object(value, path, out)
+        elif value_type is list:
+            self._array(value, path, out)
+        elif value_type is str:
+            if self.min_length or self.pattern is not None:
+                self._string(value, path, out)
+        elif _number(value) and (
+            self.min is not None or self.max is not None or self.min_exclusive is not None
+        ):
+            self._number(value, path, out)
+
+    def _object(self, value: dict[Any, Any], path: Path, out: list[Violation]) -> None:
+        for key in self.required:
+            if key not in value:
+                out.append((path, _("missing required key '{key}'").format(key=key)))
+        if len(value) < self.min_properties:
+            out.append((path, _("must not be empty")))
+        properties = self.properties
+        extra = self.extra
+        names = self.names
         for key, item in value.items():
             item_path = (*path, key)
-            if not isinstance(key, str):
-                yield (
-                    item_path,
-                    _('key {key} must be text; put it in quotes: "{key}"').format(key=key),
+            if type(key) is not str:
+                out.append(
+                    (
+                        item_path,
+                        _('key {key} must be text; put it in quotes: "{key}"').format(key=key),
+                    )
                 )
                 continue
-            if (
-                item is None
-                and key not in properties
-                and (
-                    " " in key.strip()
-                    or (isinstance(extra, dict) and self._resolve(extra).get("type") == "string")
-                )
-            ):
-                yield (
-                    item_path,
-                    _(
-                        "'{key}' looks like the end of a text cut at a comma; "
-                        "put the whole text in quotes"
-                    ).format(key=key),
+            child = properties.get(key)
+            if item is None and child is None and (" " in key.strip() or self.extra_is_text):
+                out.append(
+                    (
+                        item_path,
+                        _(
+                            "'{key}' looks like the end of a text cut at a comma; "
+                            "put the whole text in quotes"
+                        ).format(key=key),
+                    )
                 )
                 continue
             if names is not None:
-                for _p, message in self._check(key, names, item_path):
-                    yield item_path, _("key '{key}': {problem}").format(key=key, problem=message)
-            if key in properties:
-                yield from self._check(item, properties[key], item_path)
+                messages = self.name_problems.get(key)
+                if messages is None:
+                    problems: list[Violation] = []
+                    names.check(key, (), problems)
+                    messages = self.name_problems[key] = [message for _p, message in problems]
+                for message in messages:
+                    out.append(
+                        (item_path, _("key '{key}': {problem}").format(key=key, problem=message))
+                    )
+            if child is not None:
+                child.check(item, item_path, out)
             elif extra is False:
-                yield item_path, _unknown_key(key, list(properties))
-            elif isinstance(extra, dict):
-                yield from self._check(item, extra, item_path)
+                out.append((item_path, _unknown_key(key, list(properties))))
+            elif isinstance(extra, _Node):
+                extra.check(item, item_path, out)
 
-    def _check_array(self, value: list[Any], schema: Schema, path: Path) -> Iterator[Violation]:
-        minimum = schema.get("minItems", 0)
-        if len(value) < minimum:
-            yield (
-                path,
-                _("needs at least {n} item(s), has {count}").format(n=minimum, count=len(value)),
+    def _array(self, value: list[Any], path: Path, out: list[Violation]) -> None:
+        if len(value) < self.min_items:
+            out.append(
+                (
+                    path,
+                    _("needs at least {n} item(s), has {count}").format(
+                        n=self.min_items, count=len(value)
+                    ),
+                )
             )
-        if schema.get("uniqueItems"):
+        if self.unique:
             seen: set[str] = set()
             for index, item in enumerate(value):
                 marker = json.dumps(item, sort_keys=True, default=str)
                 if marker in seen:
-                    yield (*path, index), _("{item} is listed twice").format(item=describe(item))
+                    out.append(
+                        ((*path, index), _("{item} is listed twice").format(item=describe(item)))
+                    )
                 seen.add(marker)
-        items = schema.get("items")
+        items = self.items
         if items is not None:
             for index, item in enumerate(value):
-                yield from self._check(item, items, (*path, index))
+                items.check(item, (*path, index), out)
 
-    def _check_string(self, value: str, schema: Schema, path: Path) -> Iterator[Violation]:
-        if len(value) < schema.get("minLength", 0):
-            yield path, _("must not be empty")
-        pattern = schema.get("pattern")
-        if pattern is not None and not _pattern(pattern).search(value):
-            expected = schema.get("x-expected", pattern)
-            yield (
-                path,
-                _("'{value}' is not valid: expected {expected}").format(
-                    value=value, expected=expected
-                ),
+    def _string(self, value: str, path: Path, out: list[Violation]) -> None:
+        if len(value) < self.min_length:
+            out.append((path, _("must not be empty")))
+        if self.pattern is not None and not self.pattern.search(value):
+            out.append(
+                (
+                    path,
+                    _("'{value}' is not valid: expected {expected}").format(
+                        value=value, expected=self.pattern_expected
+                    ),
+                )
             )
 
-    def _check_number(self, value: float, schema: Schema, path: Path) -> Iterator[Violation]:
-        if "minimum" in schema and value < schema["minimum"]:
-            yield (
-                path,
-                _("must be at least {n}, got {value}").format(n=schema["minimum"], value=value),
+    def _number(self, value: float, path: Path, out: list[Violation]) -> None:
+        if self.min is not None and value < self.min:
+            out.append(
+                (path, _("must be at least {n}, got {value}").format(n=self.min, value=value))
             )
-        if "maximum" in schema and value > schema["maximum"]:
-            yield (
-                path,
-                _("must be at most {n}, got {value}").format(n=schema["maximum"], value=value),
+        if self.max is not None and value > self.max:
+            out.append(
+                (path, _("must be at most {n}, got {value}").format(n=self.max, value=value))
             )
-        if "exclusiveMinimum" in schema and value <= schema["exclusiveMinimum"]:
-            yield (
-                path,
-                _("must be greater than {n}, got {value}").format(
-                    n=schema["exclusiveMinimum"], value=value
-                ),
+        if self.min_exclusive is not None and value <= self.min_exclusive:
+            out.append(
+                (
+                    path,
+                    _("must be greater than {n}, got {value}").format(
+                        n=self.min_exclusive, value=value
+                    ),
+                )
             )
 
 

@@ -66,6 +66,8 @@ class _Checker:
         self.conditions = conditions
         languages = [x for x in _list(data.get("languages")) if isinstance(x, str)]
         self.languages = languages or ["en"]
+        self.language_set = set(self.languages)
+        self.scale_facts: dict[str, tuple[list[Any], list[float]]] = {}
         self.scales = _dict(data.get("scales"))
         self.level_numbers = [
             lv.get("level") for lv in _list(data.get("levels")) if isinstance(lv, dict)
@@ -102,28 +104,32 @@ class _Checker:
                 )
 
     def _texts(self) -> Iterator[Violation]:
+        for value, path in self._text_objects():
+            # most texts have exactly the listed languages: a set comparison settles them
+            if type(value) is dict and value.keys() != self.language_set:
+                yield from self._text(value, path)
+
+    def _text_objects(self) -> Iterator[tuple[Any, Path]]:
         data = self.data
         for key in ("title", "description"):
-            yield from self._text(data.get(key), (key,))
+            yield data.get(key), (key,)
         for name, scale in self.scales.items():
             for index, option in enumerate(_list(_dict(scale).get("options"))):
-                yield from self._text(
-                    _dict(option).get("label"), ("scales", name, "options", index, "label")
-                )
+                yield _dict(option).get("label"), ("scales", name, "options", index, "label")
         for index, level in enumerate(_list(data.get("levels"))):
-            yield from self._text(_dict(level).get("label"), ("levels", index, "label"))
+            yield _dict(level).get("label"), ("levels", index, "label")
         for d_index, domain in enumerate(_list(data.get("domains"))):
             domain = _dict(domain)
             base: Path = ("domains", d_index)
             for key in ("title", "description"):
-                yield from self._text(domain.get(key), (*base, key))
+                yield domain.get(key), (*base, key)
             for q_index, question in enumerate(_list(domain.get("questions"))):
                 question = _dict(question)
                 q_path: Path = (*base, "questions", q_index)
                 for key in ("text", "guidance", "recommendation"):
-                    yield from self._text(question.get(key), (*q_path, key))
+                    yield question.get(key), (*q_path, key)
                 for option_id, anchor in _dict(question.get("anchors")).items():
-                    yield from self._text(anchor, (*q_path, "anchors", option_id))
+                    yield anchor, (*q_path, "anchors", option_id)
 
     def _scales(self) -> Iterator[Violation]:
         for name, scale in self.scales.items():
@@ -206,6 +212,16 @@ class _Checker:
                 if isinstance(question_id, str):
                     earlier.setdefault(question_id, str(question.get("type", "choice")))
 
+    def _scale_facts(self, name: Any) -> tuple[list[Any], list[float]]:
+        """Option ids and scores of a scale, worked out once for all its questions."""
+        facts = self.scale_facts.get(name)
+        if facts is None:
+            options = [_dict(o) for o in _list(_dict(self.scales[name]).get("options"))]
+            option_ids = [o.get("id") for o in options if isinstance(o.get("id"), str)]
+            scores = [s for s in (_number(o.get("score")) for o in options) if s is not None]
+            facts = self.scale_facts[name] = (option_ids, scores)
+        return facts
+
     def _question(
         self, question: dict[Any, Any], path: Path, earlier: dict[str, str]
     ) -> Iterator[Violation]:
@@ -239,9 +255,7 @@ class _Checker:
                         (*path, key),
                         _("'{key}' only applies to choice questions").format(key=key),
                     )
-        options = [_dict(o) for o in _list(scale.get("options"))] if scale is not None else []
-        option_ids = [o.get("id") for o in options if isinstance(o.get("id"), str)]
-        scores = [s for s in (_number(o.get("score")) for o in options) if s is not None]
+        option_ids, scores = self._scale_facts(scale_name) if scale is not None else ([], [])
         if scale is not None:
             for option_id in _dict(question.get("anchors")):
                 if isinstance(option_id, str) and option_id not in option_ids:
@@ -285,7 +299,7 @@ class _Checker:
         self, source: str, path: Path, own_id: Any, earlier: dict[str, str]
     ) -> Iterator[Violation]:
         try:
-            condition = parse_condition(source)
+            condition = self.conditions.get(source) or parse_condition(source)
         except ConditionError as exc:
             yield path, _("cannot read condition: {problem}").format(problem=exc)
             return
