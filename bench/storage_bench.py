@@ -567,7 +567,7 @@ def render(r: Results) -> str:
         "",
         f"Stale score caches (as migration 0002 leaves every assessment): `Workspace.open` "
         f"refreshed {r.stale[0]:,} in {r.stale[1]:,.1f} s, {_ms(r.stale[1] / r.stale[0])} "
-        f"each, one transaction each; for all {r.count:,} assessments that is about "
+        f"each (batched 500 per transaction); for all {r.count:,} assessments that is about "
         f"{r.stale[1] / r.stale[0] * r.count:,.0f} s of blocked start-up.",
         "",
         f"Fresh process for the cold list: import {_ms(r.list_cold['import'])}, "
