@@ -95,46 +95,45 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
     controller.open_assessment(cimic.id, tab=1)
     grab(window, "results")
 
-    if controller.exporting:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPainter
 
-        from readiness.domain.report import DEFAULT_MARKING, Marking
-        from readiness.ui.dialogs import ExportDialog
+    from readiness.domain.report import DEFAULT_MARKING, Marking
+    from readiness.ui.dialogs import ExportDialog
 
-        dialog = ExportDialog(
-            "pdf",
-            Path.home() / "Annual readiness review 2026.pdf",
-            [m.value for m in Marking],
-            DEFAULT_MARKING.value,
-            window,
-        )
-        dialog.show()
-        settle()
-        # offscreen windows have no frame: draw a simple title bar so it reads as a dialog
-        image = window.grab()
-        painter = QPainter(image)
-        bar = dialog.fontMetrics().height() + 12
-        x = (window.width() - dialog.width()) // 2
-        y = (window.height() - dialog.height()) // 3
-        painter.fillRect(
-            x - 1,
-            y - bar - 1,
-            dialog.width() + 2,
-            dialog.height() + bar + 2,
-            Qt.GlobalColor.darkGray,
-        )
-        painter.fillRect(x, y - bar, dialog.width(), bar, QColor(60, 60, 60))
-        painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(
-            x, y - bar, dialog.width(), bar, Qt.AlignmentFlag.AlignCenter, dialog.windowTitle()
-        )
-        painter.drawPixmap(x, y, dialog.grab())
-        painter.end()
-        path = out / "export.png"
-        image.save(str(path))
-        written.append(path)
-        dialog.close()
+    dialog = ExportDialog(
+        "pdf",
+        Path.home() / "Annual readiness review 2026.pdf",
+        [m.value for m in Marking],
+        DEFAULT_MARKING.value,
+        window,
+    )
+    dialog.show()
+    settle()
+    # offscreen windows have no frame: draw a simple title bar so it reads as a dialog
+    image = window.grab()
+    painter = QPainter(image)
+    bar = dialog.fontMetrics().height() + 12
+    x = (window.width() - dialog.width()) // 2
+    y = (window.height() - dialog.height()) // 3
+    painter.fillRect(
+        x - 1,
+        y - bar - 1,
+        dialog.width() + 2,
+        dialog.height() + bar + 2,
+        Qt.GlobalColor.darkGray,
+    )
+    painter.fillRect(x, y - bar, dialog.width(), bar, QColor(60, 60, 60))
+    painter.setPen(Qt.GlobalColor.white)
+    painter.drawText(
+        x, y - bar, dialog.width(), bar, Qt.AlignmentFlag.AlignCenter, dialog.windowTitle()
+    )
+    painter.drawPixmap(x, y, dialog.grab())
+    painter.end()
+    path = out / "export.png"
+    image.save(str(path))
+    written.append(path)
+    dialog.close()
 
     window.close()
     workspace.close()

@@ -275,14 +275,6 @@ def test_window_geometry_and_page_are_remembered(
     assert again.window.assessments.isVisible()  # the list was the last page
 
 
-def test_export_menu_follows_the_report_module(open_window: Any) -> None:
-    without = open_window(exporting=False)
-    assert not without.window.act_export_pdf.isVisible()
-    assert "Export PDF…" not in [
-        a.text().replace("&", "") for a in without.window.file_menu.actions() if a.isVisible()
-    ]
-
-
 def test_quit_closes_the_window(open_window: Any, qtbot: Any) -> None:
     h = open_window()
     qtbot.keyClick(h.window.welcome, Qt.Key.Key_Q, CTRL)
@@ -330,7 +322,7 @@ def test_export_runs_in_the_background(
     open_window: Any, qtbot: Any, dialogs: Dialogs, tmp_path: Path, kind: str
 ) -> None:
     pytest.importorskip("readiness.services.export")
-    h = open_window(exporting=True)
+    h = open_window()
     list(seed(h.workspace))
     h.controller.refresh_lists()
     nordlicht = next(a for a in h.workspace.assessments() if a.organisation.startswith("Nord"))

@@ -103,11 +103,11 @@ def settings_dir(tmp_path: Path) -> Path:
 def open_window(qtbot: Any, settings_dir: Path, tmp_path: Path) -> Iterator[Callable[..., Harness]]:
     opened: list[Harness] = []
 
-    def open_(db: Path | None = None, exporting: bool | None = None) -> Harness:
+    def open_(db: Path | None = None) -> Harness:
         workspace = Workspace.open(db or tmp_path / "readiness.db")
         window = MainWindow()
         qtbot.addWidget(window)
-        controller = Controller(window, workspace, exporting=exporting)
+        controller = Controller(window, workspace)
         controller.start()
         window.show()
         qtbot.waitExposed(window)

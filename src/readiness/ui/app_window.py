@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.act_new_organisation, self.act_new_assessment])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_demo)
-        self.export_separator = self.file_menu.addSeparator()
+        self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_export_pdf, self.act_export_xlsx])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -189,12 +189,6 @@ class MainWindow(QMainWindow):
         self.question_menu.addActions([self.act_next, self.act_previous, self.act_next_unanswered])
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addActions([self.act_shortcuts, self.act_about])
-
-    def set_export_available(self, available: bool) -> None:
-        """Export entries exist only when the report module is installed (no dead buttons)."""
-        for action in (self.act_export_pdf, self.act_export_xlsx):
-            action.setVisible(available)
-        self.export_separator.setVisible(available)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         rows = []

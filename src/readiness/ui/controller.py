@@ -7,7 +7,6 @@ list, the domain progress and the results always show what is stored.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,14 +49,6 @@ SAVED_MESSAGE_MS = 2500
 QUESTIONS_TAB, RESULTS_TAB = 0, 1
 
 
-def export_available() -> bool:
-    """Whether the report exporter (built elsewhere) is installed in this copy."""
-    try:
-        return importlib.util.find_spec("readiness.services.export") is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def _exec(dialog: QDialog) -> int:
     """Run a modal dialog (a seam: tests replace it to fill the dialog in and accept)."""
     return dialog.exec()
@@ -69,14 +60,12 @@ class Controller(QObject):
         window: MainWindow,
         workspace: Workspace,
         settings: Settings | None = None,
-        exporting: bool | None = None,
     ) -> None:
         super().__init__(window)
         window.build_pages()
         self.window = window
         self.workspace = workspace
         self.settings = settings or Settings()
-        self.exporting = export_available() if exporting is None else exporting
         self.assessment_id = ""
         self.state: AssessmentState | None = None
         self.tasks: list[BackgroundTask] = []
@@ -84,7 +73,6 @@ class Controller(QObject):
         self._results_stale = True
         self._numbers: dict[str, str] = {}
         self._syncing_domain = False
-        window.set_export_available(self.exporting)
         window.location.setText(_shown_path(workspace.path) if workspace.path else "")
         window.location.setToolTip(_("Database file"))
         self._connect()
@@ -369,7 +357,7 @@ class Controller(QObject):
         return task
 
     def export(self, kind: str) -> None:
-        if not self.exporting or self.state is None:
+        if self.state is None:
             return
         from readiness.domain.report import DEFAULT_MARKING, Marking
 
@@ -777,7 +765,7 @@ class Controller(QObject):
         has_assessment = bool(self.assessment_id)
         w.act_demo.setEnabled(not busy)
         for action in (w.act_export_pdf, w.act_export_xlsx):
-            action.setEnabled(self.exporting and has_assessment and not busy)
+            action.setEnabled(has_assessment and not busy)
         undo = redo = False
         if has_assessment:
             undo, redo = self.workspace.can_undo_redo(self.assessment_id)
