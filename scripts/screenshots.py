@@ -103,7 +103,7 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
 
     dialog = ExportDialog(
         "pdf",
-        Path.home() / "Annual readiness review 2026.pdf",
+        Path("~/Documents/CIMIC Group North - Partner readiness baseline.pdf"),
         [m.value for m in Marking],
         DEFAULT_MARKING.value,
         window,

@@ -366,7 +366,8 @@ class Controller(QObject):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
-        safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in summary.title).strip()
+        name = f"{summary.organisation} - {summary.title}"
+        safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip()
         suggested = folder / f"{safe or 'assessment'}.{kind}"
         marking = summary.marking or DEFAULT_MARKING.value
         dialog = ExportDialog(kind, suggested, [m.value for m in Marking], marking, self.window)
