@@ -59,7 +59,7 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(db: str | Path | None = None, migrate: bool = True) -> Database:
+def open_database(db: str | Path | None = None) -> Database:
     """Open (creating or migrating as needed) the database chosen by ``db`` or the env."""
     url = location.resolve(db)
     path = location.sqlite_path(url)
@@ -80,17 +80,26 @@ def open_database(db: str | Path | None = None, migrate: bool = True) -> Databas
     try:
         if path is None:
             revision = _current_revision(engine)
+            if revision is not None and revision not in REVISIONS:
+                raise DatabaseFileError(
+                    _(
+                        "the database was written by a newer version of Partnership Readiness "
+                        "(schema {revision}); update the application to open it"
+                    ).format(revision=revision)
+                )
         if revision != HEAD:
-            if not migrate:
-                raise DatabaseFileError(_("the database needs a migration"))
             if path is not None and revision is not None:
                 database.backup = backup(path)
             _migrate(engine)
+    except DatabaseFileError:
+        engine.dispose()
+        raise
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DatabaseFileError(
             _("cannot use the database {where}: {reason}").format(
-                where=path or url.render_as_string(hide_password=True), reason=exc.orig or exc
+                where=path or url.render_as_string(hide_password=True),
+                reason=getattr(exc, "orig", None) or exc,
             )
         ) from exc
     return database

@@ -73,11 +73,6 @@ def organisation(session: Session, organisation_id: str) -> Organisation | None:
     return _organisation(row) if row else None
 
 
-def organisation_by_name(session: Session, name: str) -> Organisation | None:
-    row = session.scalars(select(OrganisationRow).where(OrganisationRow.name == name)).first()
-    return _organisation(row) if row else None
-
-
 # Snapshots -----------------------------------------------------------------------------
 
 
