@@ -147,14 +147,22 @@ class _Builder:
         self.first_chars: Any = _Everything() if None in resolvers else resolvers
 
     def build(self) -> Document:
-        loader = self.loader
+        get_event = self.loader.get_event
+        add, scalar, first_chars = self._add, self._scalar, self.first_chars
         stack = self.stack
         documents = 0
-        while loader.check_event():
-            event = loader.get_event()
+        while True:
+            event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                self._add(self._scalar(event), 1, event)
+                value = event.value
+                # the common case inline: untagged text that no implicit type can start
+                if event.tag is None and (
+                    not event.implicit[0] or (value and value[0] not in first_chars)
+                ):
+                    add(value, 1, event)
+                else:
+                    add(scalar(event), 1, event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
@@ -186,7 +194,7 @@ class _Builder:
                         _("more than one YAML document; put one questionnaire per file"),
                         event.start_mark.line + 1,
                     )
-            elif kind is yaml.StreamEndEvent:
+            elif kind is yaml.StreamEndEvent or event is None:
                 break
         return Document(self.root, self.lines)
 
