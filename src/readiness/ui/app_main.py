@@ -17,6 +17,8 @@ from typing import Any
 from readiness.i18n import _
 from readiness.ui.launch import BENCH_ENV, READY_MARKER, SHOWN_MARKER
 
+PAINT_WAIT_MS = 300
+
 
 def run(db: str | Path | None = None) -> int:
     """Show the window on database ``db`` and run the event loop; returns the exit code."""
@@ -74,9 +76,16 @@ def run(db: str | Path | None = None) -> int:
 
     task.succeeded.connect(opened)
     task.failed.connect(failed)
-    # start opening once the window is on screen: the import work would otherwise compete
-    # with the first paint for the interpreter lock
-    QTimer.singleShot(0, task.start)
+
+    # start opening once the window has painted: the import work would otherwise compete
+    # with the first paint for the interpreter lock (and at the latest after a moment, for a
+    # window that does not paint, e.g. one restored minimised)
+    def start_once() -> None:
+        if not task.started:
+            task.start()
+
+    _after_first_paint(app, window, start_once)
+    QTimer.singleShot(PAINT_WAIT_MS, start_once)
     try:
         code = app.exec()
     finally:
@@ -109,8 +118,8 @@ def _open_workspace(db: str | Path | None, settings: object) -> object:
     return workspace
 
 
-def _print_after_paint(app: Any, window: Any, marker: str, quit_after: bool) -> None:
-    """For bench/startup_bench.py: print a timestamp at the window's next paint."""
+def _after_first_paint(app: Any, window: Any, then: Any) -> None:
+    """Call ``then`` (from the event loop) once the window has painted for the next time."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
@@ -121,11 +130,20 @@ def _print_after_paint(app: Any, window: Any, marker: str, quit_after: bool) -> 
                 and isinstance(watched, QWidget)
                 and watched.window() is window
             ):
-                print(f"{marker} {time.time():.6f}", flush=True)
                 app.removeEventFilter(self)
-                if quit_after:
-                    QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, then)
             return False
 
-    spy = NextPaint(app)
-    app.installEventFilter(spy)
+    app.installEventFilter(NextPaint(app))
+
+
+def _print_after_paint(app: Any, window: Any, marker: str, quit_after: bool) -> None:
+    """For bench/startup_bench.py: print a timestamp at the window's next paint."""
+    from PySide6.QtCore import QTimer
+
+    def stamp() -> None:
+        print(f"{marker} {time.time():.6f}", flush=True)
+        if quit_after:
+            QTimer.singleShot(0, app.quit)
+
+    _after_first_paint(app, window, stamp)
