@@ -656,7 +656,7 @@ def machine_info() -> dict[str, str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _ms(seconds: float) -> str:
+def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f} ms"
 
 
@@ -664,7 +664,7 @@ def _rate(count: int, seconds: float) -> str:
     return f"{count / seconds:,.0f}/s"
 
 
-def _verdict(ok: bool) -> str:
+def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
@@ -726,12 +726,12 @@ def render(r: Results) -> str:
     add("| Measure | Median | Min | Target | Result |")
     add("|---|--:|--:|---|---|")
     add(
-        f"| `validate_file` on the 1,000-question file | {_ms(validate.median)} "
-        f"| {_ms(validate.min)} | < {VALIDATE_TARGET_MS:.0f} ms "
-        f"| {_verdict(validate.median * 1000 < VALIDATE_TARGET_MS)} |"
+        f"| `validate_file` on the 1,000-question file | {ms(validate.median)} "
+        f"| {ms(validate.min)} | < {VALIDATE_TARGET_MS:.0f} ms "
+        f"| {verdict(validate.median * 1000 < VALIDATE_TARGET_MS)} |"
     )
     for name, timing in r.baselines.items():
-        add(f"| baseline: `{name}`, same file | {_ms(timing.median)} | {_ms(timing.min)} | | |")
+        add(f"| baseline: `{name}`, same file | {ms(timing.median)} | {ms(timing.min)} | | |")
     add(
         f"| ratio `validate_file` / `CSafeLoader` | {validate.median / c_loader.median:.2f}× "
         f"| {validate.min / c_loader.min:.2f}× | | |"
@@ -741,10 +741,10 @@ def render(r: Results) -> str:
         f"| {validate.min / py_loader.min:.2f}× | | |"
     )
     small = r.validate["q60"]
-    add(f"| `validate_file` on the 60-question file | {_ms(small.median)} | {_ms(small.min)} | | |")
+    add(f"| `validate_file` on the 60-question file | {ms(small.median)} | {ms(small.min)} | | |")
     add(
         f"| first `validate_file` in the process, 1,000 questions (one call, cold caches) "
-        f"| {_ms(r.cold_validate)} | — | | |"
+        f"| {ms(r.cold_validate)} | — | | |"
     )
     add("")
     add(
@@ -756,8 +756,8 @@ def render(r: Results) -> str:
     add("|---|--:|--:|--:|")
     total = sum(t.median for t in r.stages.values())
     for name, timing in r.stages.items():
-        add(f"| {name} | {_ms(timing.median)} | {_ms(timing.min)} | {timing.median / total:.0%} |")
-    add(f"| sum | {_ms(total)} | | |")
+        add(f"| {name} | {ms(timing.median)} | {ms(timing.min)} | {timing.median / total:.0%} |")
+    add(f"| sum | {ms(total)} | | |")
     add("")
     add("### Scoring throughput")
     add("")
@@ -769,11 +769,11 @@ def render(r: Results) -> str:
     for label, (count, timing) in r.scoring.items():
         is_target = label.startswith("60")
         target = f"≥ {SCORING_TARGET_PER_S:,.0f}/s" if is_target else ""
-        verdict = _verdict(count / timing.median >= SCORING_TARGET_PER_S) if is_target else ""
+        result = verdict(count / timing.median >= SCORING_TARGET_PER_S) if is_target else ""
         add(
-            f"| {label} | {count:,} | {_ms(timing.median)} | {_rate(count, timing.median)} "
+            f"| {label} | {count:,} | {ms(timing.median)} | {_rate(count, timing.median)} "
             f"| {_rate(count, timing.min)} | {timing.median / count * 1e6:,.0f} µs "
-            f"| {target} | {verdict} |"
+            f"| {target} | {result} |"
         )
     add("")
     return "\n".join(lines) + "\n"

@@ -55,7 +55,7 @@ from typing import Any
 import sqlalchemy
 from sqlalchemy import insert
 
-from bench.questionnaire_bench import Spec, cpu_model, generate_questionnaire
+from bench.questionnaire_bench import Spec, cpu_model, generate_questionnaire, ms, verdict
 from readiness.domain.answers import Answer, AnswerDetail, ChoiceAnswer, NotApplicable
 from readiness.domain.scoring import score, shown
 from readiness.questionnaire.loader import LoadedQuestionnaire, load_file
@@ -395,7 +395,7 @@ def breakdown(built: Built, workspace: Workspace, count: int, rng: random.Random
         per_save = sum(samples) / count
         lines.append(
             f"| {label.replace('  ', '· ')} | {len(samples) / count:.1f} "
-            f"| {_ms(statistics.median(samples))} | {_ms(per_save)} "
+            f"| {ms(statistics.median(samples))} | {ms(per_save)} "
             f"| {sum(samples) / whole:.0%} |"
         )
     return "\n".join(lines) + "\n"
@@ -488,16 +488,8 @@ def _load() -> str:
         return "unknown"
 
 
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:,.1f} ms"
-
-
 def _mib(size: int) -> str:
     return f"{size / 1024 / 1024:,.1f} MiB"
-
-
-def _verdict(ok: bool) -> str:
-    return "met" if ok else "**missed**"
 
 
 @dataclass
@@ -549,30 +541,30 @@ def render(r: Results) -> str:
         "| Measure | Median | p95 | Min | Max | Target | Result |",
         "|---|--:|--:|--:|--:|---|---|",
         f"| `Workspace.assessments()`, {r.listed:,} rows, first call in a fresh process "
-        f"| {_ms(r.list_cold['first'])} | | | | < {LIST_TARGET_MS:.0f} ms "
-        f"| {_verdict(r.list_cold['first'] * 1000 < LIST_TARGET_MS)} |",
+        f"| {ms(r.list_cold['first'])} | | | | < {LIST_TARGET_MS:.0f} ms "
+        f"| {verdict(r.list_cold['first'] * 1000 < LIST_TARGET_MS)} |",
         f"| `Workspace.assessments()`, {len(r.list_warm.samples)} calls in one process "
-        f"| {_ms(r.list_warm.median)} | | {_ms(r.list_warm.min)} | {_ms(r.list_warm.max)} "
-        f"| < {LIST_TARGET_MS:.0f} ms | {_verdict(r.list_warm.median * 1000 < LIST_TARGET_MS)} |",
+        f"| {ms(r.list_warm.median)} | | {ms(r.list_warm.min)} | {ms(r.list_warm.max)} "
+        f"| < {LIST_TARGET_MS:.0f} ms | {verdict(r.list_warm.median * 1000 < LIST_TARGET_MS)} |",
         f"| `Workspace.answer` (one committed change), {len(r.save.samples)} saves "
-        f"| {_ms(r.save.median)} | {_ms(r.save.p95)} | {_ms(r.save.min)} | {_ms(r.save.max)} "
+        f"| {ms(r.save.median)} | {ms(r.save.p95)} | {ms(r.save.min)} | {ms(r.save.max)} "
         f"| p95 < {SAVE_P95_TARGET_MS:.0f} ms "
-        f"| {_verdict(r.save.p95 * 1000 < SAVE_P95_TARGET_MS)} |",
-        f"| the same saves, CPU time of this process | {_ms(r.save_cpu.median)} "
-        f"| {_ms(r.save_cpu.p95)} | {_ms(r.save_cpu.min)} | {_ms(r.save_cpu.max)} | | |",
+        f"| {verdict(r.save.p95 * 1000 < SAVE_P95_TARGET_MS)} |",
+        f"| the same saves, CPU time of this process | {ms(r.save_cpu.median)} "
+        f"| {ms(r.save_cpu.p95)} | {ms(r.save_cpu.min)} | {ms(r.save_cpu.max)} | | |",
         f"| baseline: raw sqlite3 INSERT + COMMIT, WAL, synchronous=FULL, same folder "
-        f"| {_ms(r.baseline.median)} | {_ms(r.baseline.p95)} | {_ms(r.baseline.min)} "
-        f"| {_ms(r.baseline.max)} | | |",
+        f"| {ms(r.baseline.median)} | {ms(r.baseline.p95)} | {ms(r.baseline.min)} "
+        f"| {ms(r.baseline.max)} | | |",
         f"| ratio save / baseline | {ratio_median:.1f}× | {ratio_p95:.1f}× | | | | |",
         "",
         f"Stale score caches (as migration 0002 leaves every assessment): `Workspace.open` "
-        f"refreshed {r.stale[0]:,} in {r.stale[1]:,.1f} s, {_ms(r.stale[1] / r.stale[0])} "
+        f"refreshed {r.stale[0]:,} in {r.stale[1]:,.1f} s, {ms(r.stale[1] / r.stale[0])} "
         f"each (batched 500 per transaction); for all {r.count:,} assessments that is about "
         f"{r.stale[1] / r.stale[0] * r.count:,.0f} s of blocked start-up.",
         "",
-        f"Fresh process for the cold list: import {_ms(r.list_cold['import'])}, "
-        f"`Workspace.open` {_ms(r.list_cold['open'])}, first `assessments()` "
-        f"{_ms(r.list_cold['first'])}, second {_ms(r.list_cold['second'])}.",
+        f"Fresh process for the cold list: import {ms(r.list_cold['import'])}, "
+        f"`Workspace.open` {ms(r.list_cold['open'])}, first `assessments()` "
+        f"{ms(r.list_cold['first'])}, second {ms(r.list_cold['second'])}.",
         "",
     ]
     return "\n".join(lines)
