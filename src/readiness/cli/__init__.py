@@ -1,0 +1,96 @@
+"""The `readiness` command line (DESIGN section 6).
+
+Exit codes: 0 success, 1 bad input or unknown id (one clear line on stderr), 2 malformed
+command line (argparse). Never a traceback: unexpected errors are logged to a file and
+summarised in one line.
+
+Each command lives in a module of this package with a ``register(commands)`` function;
+``COMMAND_MODULES`` lists them in the order ``--help`` shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from readiness.cli.common import Commands, Handler, Parser
+from readiness.i18n import _
+from readiness.services.errors import UserError
+
+COMMAND_MODULES = (
+    "readiness.cli.app",
+    "readiness.cli.questionnaires",
+    "readiness.cli.demo",
+    "readiness.cli.organisations",
+    "readiness.cli.assessments",
+    "readiness.cli.reports",
+)
+
+
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: reading package metadata slows every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import readiness
+
+        print(f"readiness {readiness.__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole argparse tree: global options, then every module's commands."""
+    parser = Parser(
+        prog="readiness",
+        description=_(
+            "Partnership Readiness: assess how ready a company or a defence unit is to "
+            "cooperate in a crisis. With no command, opens the window."
+        ),
+    )
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help=_("show the version"))
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=_("database file (default: readiness.db in the user data folder)"),
+    )
+    commands = Commands(
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command line; returns the exit code (see the module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from readiness.cli.app import cmd_gui
+
+    handler: Handler = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(_("interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line, details in the log
+        from readiness.logs import log_exception
+
+        where = log_exception(exc)
+        print(
+            _("error: unexpected {kind}: {message} (details in {log})").format(
+                kind=type(exc).__name__, message=exc, log=where
+            ),
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""``readiness assessment ...`` and ``readiness answer``: assessments and their answers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from readiness.cli.common import Commands, open_workspace, print_json
+from readiness.i18n import _
+
+
+def cmd_assessment_new(args: argparse.Namespace) -> int:
+    summary = open_workspace(args).new_assessment(
+        args.org, args.questionnaire, args.title, args.assessor or ""
+    )
+    print(summary.id)
+    return 0
+
+
+def cmd_assessment_list(args: argparse.Namespace) -> int:
+    from readiness.domain.scoring import shown
+
+    summaries = open_workspace(args).assessments()
+    rows = [
+        {
+            "id": a.id,
+            "organisation": a.organisation,
+            "organisation_id": a.organisation_id,
+            "questionnaire": a.questionnaire_id,
+            "title": a.title,
+            "status": a.status.value,
+            "completeness": round(a.completeness, 4),
+            "score": shown(a.score),
+            "level": a.level,
+        }
+        for a in summaries
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print(_("No assessments yet. Start one with 'readiness assessment new'."))
+    for row in rows:
+        print(
+            f"{row['id']}  {row['organisation']} — {row['title']}  [{row['status']}, "
+            + _("{pct:.0%} complete, score {score:.1f}, level {level}").format(
+                pct=row["completeness"], score=row["score"], level=row["level"]
+            )
+            + "]"
+        )
+    return 0
+
+
+def cmd_assessment_show(args: argparse.Namespace) -> int:
+    from readiness.services.results import answers_json, score_json, score_lines
+
+    workspace = open_workspace(args)
+    state = workspace.state(args.id)
+    summary = state.summary
+    if args.json:
+        answers = {qid: d.answer for qid, d in state.details.items() if d.answer is not None}
+        payload = {
+            "id": summary.id,
+            "organisation": summary.organisation,
+            "organisation_id": summary.organisation_id,
+            "status": summary.status.value,
+            "title": summary.title,
+            **score_json(state.result),
+            "answers": answers_json(answers),
+        }
+        print_json(payload)
+        return 0
+    print(f"{summary.organisation} — {summary.title}")
+    print(
+        _("Id: {id}   Status: {status}   Marking: {marking}   Assessor: {assessor}").format(
+            id=summary.id,
+            status=summary.status.value,
+            marking=summary.marking,
+            assessor=summary.assessor or "-",
+        )
+    )
+    print()
+    print("\n".join(score_lines(state.result)))
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    if not any(value is not None for value in (args.option, args.na, args.text, args.comment)):
+        print(
+            "readiness answer: "
+            + _("error: give OPTION, --na JUSTIFICATION, --text TEXT or --comment"),
+            file=sys.stderr,
+        )
+        return 2
+    workspace = open_workspace(args)
+    assessment = workspace.assessment(args.id)
+    if args.na is not None:
+        workspace.answer_na(assessment.id, args.question, args.na)
+    elif args.text is not None:
+        workspace.answer_text(assessment.id, args.question, args.text)
+    elif args.option is not None:
+        workspace.answer(assessment.id, args.question, args.option)
+    if args.comment is not None:
+        workspace.set_comment(assessment.id, args.question, args.comment)
+    return 0
+
+
+def register(commands: Commands) -> None:
+    assessment = commands.group("assessment", help=_("assessments"))
+    p = assessment.add_parser("new", help=_("start an assessment; prints its id"))
+    p.add_argument("--org", required=True, metavar="ID", help=_("organisation id"))
+    p.add_argument("--questionnaire", required=True, metavar="QID", help=_("questionnaire id"))
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--assessor", metavar="NAME")
+    p.set_defaults(handler=cmd_assessment_new)
+    p = assessment.add_parser("list", help=_("list assessments with their scores"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_assessment_list)
+    p = assessment.add_parser("show", help=_("answers and scores of one assessment"))
+    p.add_argument("id", metavar="ID", help=_("assessment id"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_assessment_show)
+
+    p = commands.add("answer", help=_("answer one question (saved at once)"))
+    p.add_argument("id", metavar="ID", help=_("assessment id"))
+    p.add_argument("question", metavar="QUESTION", help=_("question id"))
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("option", metavar="OPTION", nargs="?", help=_("the chosen option's id"))
+    group.add_argument("--na", metavar="JUSTIFICATION", help=_("not applicable, with why"))
+    group.add_argument("--text", metavar="TEXT", help=_("free answer to a text question"))
+    p.add_argument("--comment", metavar="TEXT")
+    p.set_defaults(handler=cmd_answer)

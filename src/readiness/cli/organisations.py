@@ -1,0 +1,47 @@
+"""``readiness org ...``: organisations."""
+
+from __future__ import annotations
+
+import argparse
+
+from readiness.cli.common import Commands, open_workspace, print_json
+from readiness.i18n import _
+
+
+def cmd_org_add(args: argparse.Namespace) -> int:
+    organisation = open_workspace(args).add_organisation(
+        args.name, args.kind, args.sector or "", args.country or ""
+    )
+    print(organisation.id)
+    return 0
+
+
+def cmd_org_list(args: argparse.Namespace) -> int:
+    rows = [
+        {"id": o.id, "name": o.name, "kind": o.kind.value, "sector": o.sector, "country": o.country}
+        for o in open_workspace(args).organisations()
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print(_("No organisations yet. Add one with 'readiness org add NAME --kind KIND'."))
+    for row in rows:
+        print(
+            f"{row['id']}  {row['name']}  ({row['kind']}, {row['sector'] or '-'}, "
+            f"{row['country'] or '-'})"
+        )
+    return 0
+
+
+def register(commands: Commands) -> None:
+    org = commands.group("org", help=_("organisations"))
+    p = org.add_parser("add", help=_("add an organisation; prints its id"))
+    p.add_argument("name", metavar="NAME", help=_("the organisation's name"))
+    p.add_argument("--kind", required=True, choices=["company", "defence_unit", "other"])
+    p.add_argument("--sector", metavar="S")
+    p.add_argument("--country", metavar="CC")
+    p.set_defaults(handler=cmd_org_add)
+    p = org.add_parser("list", help=_("list organisations"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_org_list)

@@ -1,0 +1,89 @@
+"""Commands about questionnaire files: ``validate``, ``questionnaires``, ``score``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from readiness.cli.common import Commands, print_json
+from readiness.i18n import _
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from readiness.questionnaire.loader import validate_file
+
+    failed = 0
+    for name in args.paths:
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}:1: (file): " + _("file not found"), file=sys.stderr)
+            failed += 1
+            continue
+        issues = validate_file(path, name)
+        for issue in issues:
+            print(issue, file=sys.stderr)
+        if issues:
+            failed += 1
+        else:
+            print(_("{name}: OK").format(name=name))
+    if failed:
+        print(
+            _("{failed} of {total} file(s) have errors").format(
+                failed=failed, total=len(args.paths)
+            ),
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def cmd_questionnaires(args: argparse.Namespace) -> int:
+    from readiness.domain.model import localize
+    from readiness.services import catalog
+
+    rows = [
+        {
+            "id": e.loaded.questionnaire.id,
+            "version": e.loaded.questionnaire.version,
+            "audience": e.loaded.questionnaire.audience,
+            "title": localize(e.loaded.questionnaire.title),
+            "path": str(e.path),
+        }
+        for e in catalog.builtin()
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['id']:<28} {row['version']:<8} {row['audience']:<13} {row['title']}")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from readiness.services.results import score_json, score_lines
+    from readiness.services.scoring import score_answers_file
+
+    result = score_answers_file(
+        Path(args.answers), Path(args.questionnaire) if args.questionnaire else None
+    )
+    if args.json:
+        print_json(score_json(result))
+    else:
+        print("\n".join(score_lines(result)))
+    return 0
+
+
+def register(commands: Commands) -> None:
+    p = commands.add("validate", help=_("check questionnaire files and list every error"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("questionnaire files to check"))
+    p.set_defaults(handler=cmd_validate)
+
+    p = commands.add("questionnaires", help=_("list the built-in questionnaires"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_questionnaires)
+
+    p = commands.add("score", help=_("score an answers file"))
+    p.add_argument("answers", metavar="ANSWERS", help=_("answers file (YAML or JSON)"))
+    p.add_argument("--questionnaire", metavar="PATH", help=_("questionnaire file to score against"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_score)
