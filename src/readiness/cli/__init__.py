@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "readiness.cli.demo",
     "readiness.cli.organisations",
     "readiness.cli.assessments",
+    "readiness.cli.answers",
     "readiness.cli.reports",
 )
 
