@@ -1,0 +1,91 @@
+"""Helpers shared by the PDF report's sections: styled paragraphs, headings, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    LongTable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from readiness.reports.content import ReportContent
+from readiness.reports.fonts import Fonts
+from readiness.reports.pdf.page import Heading
+from readiness.reports.pdf.style import NAVY, RULE, make_styles, text
+
+
+class StoryBase:
+    """What every section builds with: the report content, fonts, styles and frame width
+    (points), plus helpers for paragraphs, headings and tables."""
+
+    def __init__(self, content: ReportContent, fonts: Fonts, width: float):
+        self.c = content
+        self.fonts = fonts
+        self.s = make_styles(fonts)
+        self.width = width
+        self.lang = content.language
+
+    # Small helpers ---------------------------------------------------------------------------
+    def ts(self, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+        """A table style whose default cell font is the embedded one (reportlab's is Helvetica,
+        which it selects for every cell even when the cell holds a Paragraph)."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.regular), *commands])
+
+    def p(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(markup, style or self.s.body)
+
+    def h1(self, label: str, outline: str | None = None) -> Heading:
+        return Heading(text(label), self.s.h1, outline or label, 0)
+
+    def h2(self, label: str, outline: str | None = None) -> Heading:
+        return Heading(text(label), self.s.h2, outline or label, 1)
+
+    def table(
+        self,
+        rows: list[list[Any]],
+        widths: Sequence[float],
+        commands: Sequence[tuple[Any, ...]] = (),
+        header: bool = True,
+        long: bool = False,
+    ) -> Table:
+        cls = LongTable if long else Table
+        table = cls(
+            rows,
+            colWidths=list(widths),
+            repeatRows=1 if header else 0,
+            splitByRow=1,
+            splitInRow=1,
+            hAlign="LEFT",
+        )
+        style: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ]
+        if header:
+            style += [
+                ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0, NAVY),
+            ]
+        style += list(commands)
+        table.setStyle(self.ts(style))
+        return table
+
+    def heads(self, *labels: str, centre: Sequence[int] = ()) -> list[Paragraph]:
+        return [
+            self.p(text(label), self.s.head_cell_center if i in centre else self.s.head_cell)
+            for i, label in enumerate(labels)
+        ]
+
+    def score_cell(self, label: str, colour: str | None, style: ParagraphStyle) -> Paragraph:
+        del colour  # the colour goes on the cell background
+        return self.p(f'<font color="white"><b>{text(label)}</b></font>', style)
