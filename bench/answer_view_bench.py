@@ -54,7 +54,7 @@ def run(repeat: int) -> str:
     from readiness.questionnaire.loader import load_text
     from readiness.services.workspace import Workspace
     from readiness.ui.app_window import MainWindow
-    from readiness.ui.controller import Controller
+    from readiness.ui.controllers import Controller
     from readiness.ui.settings import set_application_names
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -54,7 +54,7 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
     from readiness.services.demo import seed
     from readiness.services.workspace import Workspace
     from readiness.ui.app_window import MainWindow
-    from readiness.ui.controller import Controller
+    from readiness.ui.controllers import Controller
     from readiness.ui.settings import set_application_names
 
     set_application_names()

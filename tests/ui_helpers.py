@@ -21,10 +21,10 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from readiness.services.workspace import Workspace
-from readiness.ui import controller as controller_module
 from readiness.ui import errors as errors_module
 from readiness.ui.app_window import MainWindow
-from readiness.ui.controller import Controller
+from readiness.ui.controllers import Controller
+from readiness.ui.controllers import base as controller_base
 from readiness.ui.settings import set_application_names
 
 
@@ -180,7 +180,7 @@ class Dialogs:
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
     recorder = Dialogs()
-    monkeypatch.setattr(controller_module, "_exec", recorder.run)
+    monkeypatch.setattr(controller_base, "exec_dialog", recorder.run)
     monkeypatch.setattr(errors_module, "_exec", recorder.message)
     yield recorder
     if recorder.failures:

@@ -50,7 +50,7 @@ def run(db: str | Path | None = None) -> int:
     task = BackgroundTask(lambda _report: _open_workspace(db, settings))
 
     def opened(workspace: object) -> None:
-        from readiness.ui.controller import Controller
+        from readiness.ui.controllers import Controller
 
         state["workspace"] = workspace
         window.setEnabled(True)

@@ -1,6 +1,7 @@
 """The main window: menus and actions, and the pages (welcome, assessments, assessment).
 
-It only lays out widgets and owns the actions; controller.py decides what they do.
+It only lays out widgets and owns the actions; the controllers in ui/controllers/ decide what
+they do. Pages are registered by name with :meth:`MainWindow.add_page`.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location)
         self.restored = False
         self.built = False
+        self.page_widgets: dict[str, QWidget] = {}
         self._settings: Settings | None = None
         self._build_actions()
         self._build_menus()
@@ -77,8 +79,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results, _("&Results"))
         self.tabs.setTabToolTip(0, _("Answer the questions (Ctrl+1)"))
         self.tabs.setTabToolTip(1, _("Level, charts and recommendations (Ctrl+2)"))
-        for page in (self.welcome, self.assessments, self.tabs):
-            self.pages.addWidget(page)
+        self.add_page("welcome", self.welcome)
+        self.add_page("assessments", self.assessments)
+        self.add_page("assessment", self.tabs)
         self.built = True
         if self._settings is not None:
             self._restore_splitters(self._settings)
@@ -244,6 +247,15 @@ class MainWindow(QMainWindow):
             "results": self.results.splitter,
         }
 
+    def add_page(self, name: str, widget: QWidget) -> None:
+        """Register ``widget`` as the page called ``name`` (shown by :meth:`show_page`, saved in
+        the settings as the last page)."""
+        self.pages.addWidget(widget)
+        self.page_widgets[name] = widget
+
+    def show_page(self, name: str) -> None:
+        self.pages.setCurrentWidget(self.page_widgets[name])
+
     def show_welcome(self) -> None:
         self.pages.setCurrentWidget(self.welcome)
 
@@ -258,11 +270,12 @@ class MainWindow(QMainWindow):
         current = self.pages.currentWidget()
         if not self.built or current is self.loading:
             return ""
-        if current is self.welcome:
-            return "welcome"
-        if current is self.assessments:
-            return "assessments"
-        return "results" if self.tabs.currentIndex() == 1 else "questions"
+        if current is self.tabs:
+            return "results" if self.tabs.currentIndex() == 1 else "questions"
+        for name, widget in self.page_widgets.items():
+            if widget is current:
+                return name
+        return ""
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

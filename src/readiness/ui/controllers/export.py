@@ -1,0 +1,68 @@
+"""Export: the dialog (file, marking, page size), then the report written on a worker thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths
+
+from readiness.i18n import _
+from readiness.ui.controllers import base
+from readiness.ui.controllers.base import PageController
+from readiness.ui.dialogs import ExportDialog
+from readiness.ui.workers import Report
+
+
+def suggested_path(organisation: str, title: str, kind: str) -> Path:
+    """'Organisation - Title.<kind>' in the documents folder, unsafe characters replaced."""
+    folder = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        or Path.home()
+    )
+    name = f"{organisation} - {title}"
+    safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip()
+    return folder / f"{safe or 'assessment'}.{kind}"
+
+
+class ExportController(PageController):
+    name = "export"
+
+    def connect(self) -> None:
+        w = self.window
+        self.on(w.act_export_pdf.triggered, lambda: self.export("pdf"))
+        self.on(w.act_export_xlsx.triggered, lambda: self.export("xlsx"))
+
+    def update_actions(self) -> None:
+        enabled = bool(self.app.assessment_id) and not self.app.tasks
+        for action in (self.window.act_export_pdf, self.window.act_export_xlsx):
+            action.setEnabled(enabled)
+
+    def export(self, kind: str) -> None:
+        """Ask where and how, then write the open assessment's report (``kind``: pdf, xlsx)."""
+        state = self.app.state
+        if state is None:
+            return
+        from readiness.domain.report import DEFAULT_MARKING, Marking
+
+        summary = state.summary
+        suggested = suggested_path(summary.organisation, summary.title, kind)
+        marking = summary.marking or DEFAULT_MARKING.value
+        dialog = ExportDialog(kind, suggested, [m.value for m in Marking], marking, self.window)
+        if not base.accepted(dialog):
+            return
+        values = dialog.values()
+        report = self.workspace.report(summary.id, values["marking"])
+        path = Path(values["path"]).expanduser()
+
+        def job(progress: Report) -> Path:
+            from readiness.services.export import export_report
+
+            options: dict[str, Any] = {"pdf": path} if kind == "pdf" else {"xlsx": path}
+            export_report(report, page_size=values["page_size"], progress=progress, **options)
+            return path
+
+        def done(written: object) -> None:
+            self.status(_("Exported {path}").format(path=written), 8000)
+
+        self.app.run_task(_("Exporting {name}…").format(name=path.name), job, done)
