@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from readiness.cli.common import Commands, print_json
+from readiness.cli.common import Commands, Parser, print_json
 from readiness.i18n import _
 
 
@@ -78,9 +78,18 @@ def register(commands: Commands) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help=_("questionnaire files to check"))
     p.set_defaults(handler=cmd_validate)
 
-    p = commands.add("questionnaires", help=_("list the built-in questionnaires"))
+    p = commands.add(
+        "questionnaires", help=_("list questionnaires; install, author and convert them")
+    )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_questionnaires)
+    from readiness.cli.library import register_actions
+
+    register_actions(
+        p.add_subparsers(
+            dest="questionnaires_command", metavar="ACTION", required=False, parser_class=Parser
+        )
+    )
 
     p = commands.add("score", help=_("score an answers file"))
     p.add_argument("answers", metavar="ANSWERS", help=_("answers file (YAML or JSON)"))

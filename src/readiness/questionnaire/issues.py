@@ -28,7 +28,7 @@ def format_path(path: Path) -> str:
 @dataclass(frozen=True, slots=True)
 class Issue:
     file: str
-    line: int
+    line: int | str  # a line number, or SHEET!CELL in an Excel workbook
     path: str
     message: str
 

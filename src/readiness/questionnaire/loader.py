@@ -67,7 +67,59 @@ def load_text(
     return LoadedQuestionnaire(build(data, conditions), text, digest, path)
 
 
+def is_workbook(path: Path) -> bool:
+    """True for an Excel authoring workbook (``.xlsx``), read by `xlsx_source`."""
+    return path.suffix.lower() == ".xlsx"
+
+
+_SHEET_ORDER = {"settings": 0, "scales": 1, "levels": 2, "questions": 3, "migrations": 4}
+
+
+def _cell_order(issue: Issue) -> tuple[int, int, int, str]:
+    sheet, _sep, cell = str(issue.line).partition("!")
+    letters = "".join(c for c in cell if c.isalpha())
+    digits = "".join(c for c in cell if c.isdigit())
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return (_SHEET_ORDER.get(sheet, -1), int(digits or 0), column, issue.message)
+
+
+def load_workbook(path: Path, name: str | None = None) -> LoadedQuestionnaire:
+    """Load an Excel authoring workbook (DESIGN section 2) into the model a YAML file gives.
+
+    The questionnaire's source text is its canonical YAML (`canonical`), so a snapshot of it
+    reloads as YAML with the same sha256. Raises FileProblems with every issue, each located
+    as ``SHEET!CELL`` (``FILE:SHEET!CELL: path: message``).
+    """
+    from readiness.questionnaire.canonical import canonical_text
+    from readiness.questionnaire.xlsx_source import XlsxProblem, read_workbook
+
+    shown = name or str(path)
+    try:
+        document = read_workbook(path)
+    except XlsxProblem as exc:
+        raise FileProblems([Issue(shown, exc.cell or "(workbook)", "(file)", str(exc))]) from exc
+    issues = [
+        Issue(shown, cell, format_path(where) if where else "(sheet)", message)
+        for cell, where, message in document.problems
+    ]
+    conditions: dict[str, Condition] = {}
+    issues += [
+        Issue(shown, document.cell(where), format_path(where), message)
+        for where, message in _check(document.data, conditions)
+    ]
+    if issues:
+        raise FileProblems(sorted(issues, key=_cell_order))
+    source = canonical_text(document.data)
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return LoadedQuestionnaire(build(document.data, conditions), source, digest, path)
+
+
 def load_file(path: Path, name: str | None = None) -> LoadedQuestionnaire:
+    """Load a questionnaire file, YAML or Excel; raises FileProblems with every issue."""
+    if is_workbook(path):
+        return load_workbook(path, name)
     shown = name or str(path)
     try:
         text = read_text(path)
