@@ -87,7 +87,12 @@ def register(commands: Commands) -> None:
     assessment = commands.group("assessment", help=_("assessments"))
     p = assessment.add_parser("new", help=_("start an assessment; prints its id"))
     p.add_argument("--org", required=True, metavar="ID", help=_("organisation id"))
-    p.add_argument("--questionnaire", required=True, metavar="QID", help=_("questionnaire id"))
+    p.add_argument(
+        "--questionnaire",
+        required=True,
+        metavar="QID[@VERSION]",
+        help=_("questionnaire id; the highest version unless @VERSION names one"),
+    )
     p.add_argument("--title", metavar="T")
     p.add_argument("--assessor", metavar="NAME")
     p.set_defaults(handler=cmd_assessment_new)

@@ -1,4 +1,4 @@
-"""``readiness questionnaires template|convert``: Excel authoring (DESIGN sections 2 and 6)."""
+"""``readiness questionnaires add|template|convert``: the questionnaire library (DESIGN 2, 6)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,35 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from readiness.cli.common import open_workspace
+    from readiness.services.library import InstallProblems, install
+
+    try:
+        done = install(open_workspace(args), Path(args.file))
+    except InstallProblems as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        print(_("not installed: {file} has errors").format(file=args.file), file=sys.stderr)
+        return 1
+    q = done.loaded.questionnaire
+    messages = {
+        "installed": _("installed questionnaire {id} {version} (sha256 {sha})"),
+        "already installed": _("questionnaire {id} {version} is already installed (sha256 {sha})"),
+        "built in": _("questionnaire {id} {version} is built in; nothing to install"),
+    }
+    print(messages[done.outcome].format(id=q.id, version=q.version, sha=done.loaded.sha256[:12]))
+    return 0
+
+
 def register_actions(actions: Any) -> None:
-    """Add ``template`` and ``convert`` under ``readiness questionnaires``."""
+    """Add ``add``, ``template`` and ``convert`` under ``readiness questionnaires``."""
+    p = actions.add_parser(
+        "add", help=_("install a questionnaire (YAML or XLSX) into this workspace")
+    )
+    p.add_argument("file", metavar="FILE", help=_("questionnaire file (.yaml or .xlsx)"))
+    p.set_defaults(handler=cmd_add)
+
     p = actions.add_parser(
         "template", help=_("write an empty, documented Excel authoring workbook")
     )

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from readiness.cli.common import Commands, Parser, print_json
+from readiness.cli.common import Commands, Parser, open_workspace, print_json
 from readiness.i18n import _
 
 
@@ -39,23 +39,36 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_questionnaires(args: argparse.Namespace) -> int:
     from readiness.domain.model import localize
-    from readiness.services import catalog
+    from readiness.services import library
+    from readiness.services.errors import UserError
 
+    try:
+        workspace = open_workspace(args)
+    except UserError as exc:
+        print(
+            _("warning: installed questionnaires not listed: {reason}").format(reason=exc),
+            file=sys.stderr,
+        )
+        workspace = None
     rows = [
         {
-            "id": e.loaded.questionnaire.id,
-            "version": e.loaded.questionnaire.version,
+            "id": e.id,
+            "version": e.version,
             "audience": e.loaded.questionnaire.audience,
             "title": localize(e.loaded.questionnaire.title),
-            "path": str(e.path),
+            "path": str(e.path) if e.path else None,
+            "source": e.source,
         }
-        for e in catalog.builtin()
+        for e in library.available(workspace)
     ]
     if args.json:
         print_json(rows)
         return 0
     for row in rows:
-        print(f"{row['id']:<28} {row['version']:<8} {row['audience']:<13} {row['title']}")
+        print(
+            f"{row['id']:<28} {row['version']:<8} {row['audience']:<13} {row['source']:<10} "
+            f"{row['title']}"
+        )
     return 0
 
 

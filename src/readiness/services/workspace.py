@@ -31,7 +31,6 @@ from readiness.domain.scoring import ScoreResult, score, shown
 from readiness.i18n import _
 from readiness.questionnaire.issues import FileProblems
 from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
-from readiness.services import catalog
 from readiness.services.errors import UserError
 from readiness.storage import repository as repo
 from readiness.storage.database import Database, open_database
@@ -143,7 +142,10 @@ class Workspace:
         loaded: LoadedQuestionnaire | None = None,
     ) -> AssessmentSummary:
         organisation = self.organisation(organisation_id)
-        loaded = loaded or catalog.find_builtin(questionnaire_id)
+        if loaded is None:
+            from readiness.services.library import find
+
+            loaded = find(self, questionnaire_id)
         questionnaire = loaded.questionnaire
         if not organisation.kind.fits(questionnaire.audience):
             raise UserError(

@@ -26,7 +26,8 @@ from readiness.storage.errors import DatabaseFileError
 from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-REVISIONS = ("0001", "0002", "0003")  # in order; the last is head (a test checks alembic agrees)
+# In order; the last is head (a test checks alembic agrees).
+REVISIONS = ("0001", "0002", "0003", "library")
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15_000
 

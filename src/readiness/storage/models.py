@@ -48,6 +48,8 @@ class SnapshotRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     content: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Questionnaire library (revision "library"): set when the user installed this questionnaire.
+    installed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class AssessmentRow(Base):
