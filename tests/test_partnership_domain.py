@@ -10,47 +10,16 @@ from datetime import datetime
 
 import pytest
 
+from portfolio_helpers import domain, loaded, q
 from readiness.domain.answers import Answer, ChoiceAnswer, NotApplicable
 from readiness.domain.model import Questionnaire
 from readiness.domain.partnership import ComparisonError, TopicComparison, TopicSide, compare
 from readiness.domain.portfolio import DomainInfo, ScoredAssessment, latest, portfolio, version_key
 from readiness.domain.trend import trend
-from readiness.questionnaire.loader import load_text
 
 
 def questionnaire(qid: str, audience: str, version: str, questions: str) -> Questionnaire:
-    text = f"""\
-format: readiness-questionnaire/1
-id: {qid}
-version: {version}
-audience: {audience}
-languages: [en]
-title: {{en: {qid}}}
-scales:
-  m:
-    options:
-      - {{id: "0", score: 0, label: {{en: Absent}}}}
-      - {{id: "1", score: 1, label: {{en: Ad hoc}}}}
-      - {{id: "2", score: 2, label: {{en: Defined}}}}
-      - {{id: "3", score: 3, label: {{en: Implemented}}}}
-      - {{id: "4", score: 4, label: {{en: Tested}}}}
-levels:
-  - {{level: 1, min: 0, label: {{en: Initial}}}}
-  - {{level: 2, min: 50, label: {{en: Managed}}}}
-domains:
-  - id: a
-    title: {{en: A}}
-    questions:
-{questions}"""
-    return load_text(text).questionnaire
-
-
-def q(qid: str, topics: str = "", extra: str = "") -> str:
-    lines = [f"      - id: {qid}", "        scale: m", f"        text: {{en: Text of {qid}}}"]
-    if topics:
-        lines.append(f"        topics: [{topics}]")
-    lines += [f"        {part.strip()}" for part in extra.split(";") if part.strip()]
-    return "\n".join(lines) + "\n"
+    return loaded(qid, audience, version, domain("a", questions)).questionnaire
 
 
 COMPANY = questionnaire(

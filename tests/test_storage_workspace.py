@@ -37,7 +37,9 @@ def test_ambiguous_prefix_is_refused(workspace: Workspace, tmp_path: Path) -> No
     with raw(tmp_path / "w.db") as db:
         for twin in twins:
             db.execute(
-                "INSERT INTO assessments SELECT ?, organisation_id, snapshot_id, title, status,"
+                "INSERT INTO assessments (id, organisation_id, snapshot_id, title, status,"
+                " marking, assessor, created_at, updated_at, score, level, completeness)"
+                " SELECT ?, organisation_id, snapshot_id, title, status,"
                 " marking, assessor, created_at, updated_at, score, level, completeness"
                 " FROM assessments WHERE id = ?",
                 (twin, assessment),

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "readiness.cli.assessments",
     "readiness.cli.answers",
     "readiness.cli.reports",
+    "readiness.cli.portfolio",
 )
 
 

@@ -45,6 +45,8 @@ class ScoredAssessment:
     created: datetime
     updated: datetime
     domains: Mapping[str, float | None]
+    snapshot: str = ""
+    """sha256 of the questionnaire snapshot the assessment is answered against."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,12 +119,12 @@ CIMIC = DemoAssessment(
         "partners.company-concerns": "1",
         "partners.csirt-isac-links": "2",
         "sharing.releasability": "1",
-        "sharing.tlp": "2",
+        "sharing.tlp": "0",  # the partnership's mismatches (section 9): TLP,
         "sharing.secure-channels": "1",
         "sharing.two-way": "1",
         "legal.legal-basis": "3",
-        "legal.standby-contracts": "2",
-        "legal.compensation-liability": "1",
+        "legal.standby-contracts": "4",  # standby contracts
+        "legal.compensation-liability": "3",  # and compensation
         "legal.nda-mou": "2",
         "exercises.company-participation": "2",
         "exercises.scenario-co-design": "1",
@@ -146,6 +146,8 @@ CIMIC = DemoAssessment(
         "partners.provider-register": "38 providers, verified in September; 4 contacts bounced.",
         "recognition.rotation-continuity": "Two of three relationship owners rotate in "
         "summer 2027.",
+        "legal.standby-contracts": "OPLAN NORTH counts mobile substations from the grid "
+        "operator as covered.",
     },
     texts={
         "recognition.main-obstacle": "Releasability: partners get our information too late "
@@ -186,6 +188,12 @@ BALTIC = DemoAssessment(
 )
 
 DEMO = (NORDLICHT, CIMIC, BALTIC)
+PARTNERSHIP = (
+    NORDLICHT.organisation,
+    CIMIC.organisation,
+    "Mobile substations and grid restoration for the northern region; review the standby "
+    "contract and compensation terms before the spring exercise.",
+)
 
 
 def _steps(item: DemoAssessment) -> int:
@@ -230,4 +238,18 @@ def seed(workspace: Workspace) -> Iterator[Progress]:
             done += 1
         for question_id in item.flagged:
             workspace.set_flag(summary.id, question_id, True)
+    _partnership(workspace)
     yield total, total, _("Demo data ready")
+
+
+def _partnership(workspace: Workspace) -> None:
+    """Pair the demo company and unit once (section 9), so the Partnership page has a case."""
+    from readiness.services import partnerships
+
+    names = {o.name: o.id for o in workspace.organisations()}
+    company, unit, note = PARTNERSHIP
+    if company not in names or unit not in names:
+        return
+    known = {(p.company_id, p.unit_id) for p in partnerships.records(workspace)}
+    if (names[company], names[unit]) not in known:
+        partnerships.add_partnership(workspace, names[company], names[unit], note)

@@ -386,6 +386,7 @@ class Workspace:
             result.completeness,
             result.complete,
             updated_at,
+            {d.id: d.score for d in result.domains},
         )
 
     def _target(self, session: Session, assessment_id: str) -> tuple[str, str]:

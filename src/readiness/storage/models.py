@@ -70,6 +70,9 @@ class AssessmentRow(Base):
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
     level: Mapped[int | None] = mapped_column(Integer, nullable=True)
     completeness: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # Portfolio (revision "portfolio"): per-domain scores cached with the score, as JSON
+    # {domain id: full-precision score or null}; NULL means stale.
+    domain_scores: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     organisation: Mapped[OrganisationRow] = relationship()
     snapshot: Mapped[SnapshotRow] = relationship()
@@ -107,3 +110,23 @@ class HistoryRow(Base):
     before: Mapped[str] = mapped_column(Text)
     after: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# Portfolio and partnerships (revision "portfolio") -------------------------------------------
+
+
+class PartnershipRow(Base):
+    """A company organisation paired with a defence unit, with a free note."""
+
+    __tablename__ = "partnerships"
+    __table_args__ = (UniqueConstraint("company_id", "unit_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    company_id: Mapped[str] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    unit_id: Mapped[str] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -196,7 +196,7 @@ def stale_assessments(session: Session) -> list[tuple[str, str]]:
     query = (
         select(AssessmentRow.id, SnapshotRow.sha256)
         .join(SnapshotRow, AssessmentRow.snapshot_id == SnapshotRow.id)
-        .where(AssessmentRow.score.is_(None))
+        .where(AssessmentRow.score.is_(None) | AssessmentRow.domain_scores.is_(None))
     )
     return [(row[0], row[1]) for row in session.execute(query)]
 
@@ -218,13 +218,18 @@ def store_score(
     completeness: float,
     complete: bool,
     updated_at: datetime | None = None,
+    domain_scores: dict[str, float | None] | None = None,
 ) -> None:
-    """Refresh the score cache (and the last-change time, when given) in one statement."""
+    """Refresh the score cache (and the last-change time, when given) in one statement.
+
+    ``domain_scores`` ({domain id: full-precision score or None}) feeds the portfolio.
+    """
     values: dict[str, Any] = {
         "score": score,
         "level": level,
         "completeness": completeness,
         "status": (Status.COMPLETED if complete else Status.DRAFT).value,
+        "domain_scores": None if domain_scores is None else json.dumps(domain_scores),
     }
     if updated_at is not None:
         values["updated_at"] = updated_at.replace(tzinfo=None)
