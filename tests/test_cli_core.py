@@ -76,7 +76,8 @@ def test_questionnaires_json(run) -> None:
     rows = json.loads(done.stdout)
     assert [row["id"] for row in rows] == ["company-readiness", "defence-unit-readiness"]
     for row in rows:
-        assert set(row) == {"id", "version", "audience", "title", "path"}
+        assert set(row) == {"id", "version", "audience", "title", "path", "source"}
+        assert row["source"] == "builtin"
         assert Path(row["path"]).is_file()
         assert re.fullmatch(r"\d+\.\d+\.\d+", row["version"])
         assert isinstance(row["title"], str) and row["title"]
