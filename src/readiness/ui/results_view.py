@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from readiness.domain.model import localize
 from readiness.domain.scoring import Recommendation, ScoreResult, shown
 from readiness.i18n import _
-from readiness.ui.charts import DomainBars, RadarChart
+from readiness.ui.charts import ChartPanel, DomainBars, RadarChart
 from readiness.ui.question_editor import _scaled
 
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
@@ -142,8 +142,10 @@ class ResultsView(QWidget):
         charts_layout.setContentsMargins(0, 0, 0, 0)
         self.radar = RadarChart()
         self.bars = DomainBars()
-        charts_layout.addWidget(self.radar, 1)
-        charts_layout.addWidget(self.bars, 1)
+        self.radar_panel = ChartPanel(self.radar)
+        self.bars_panel = ChartPanel(self.bars)
+        charts_layout.addWidget(self.radar_panel, 1)
+        charts_layout.addWidget(self.bars_panel, 1)
         splitter.addWidget(charts)
 
         actions = QWidget()
@@ -196,6 +198,8 @@ class ResultsView(QWidget):
         scores = [d.score for d in result.domains]
         self.radar.set_scores(titles, scores)
         self.bars.set_scores(titles, scores)
+        self.radar_panel.refresh()
+        self.bars_panel.refresh()
 
         self.model.set_result(result, numbers)
         header = self.recommendations.header()
