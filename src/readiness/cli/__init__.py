@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "readiness.cli.organisations",
     "readiness.cli.assessments",
     "readiness.cli.answers",
+    "readiness.cli.upgrade",
     "readiness.cli.reports",
     "readiness.cli.portfolio",
 )

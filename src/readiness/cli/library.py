@@ -74,3 +74,7 @@ def register_actions(actions: Any) -> None:
     p.add_argument("output", metavar="OUT", help=_("file to write (.xlsx or .yaml)"))
     p.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
     p.set_defaults(handler=cmd_convert)
+
+    from readiness.cli.upgrade import register_actions as register_diff
+
+    register_diff(actions)

@@ -106,6 +106,26 @@ class Domain:
 
 
 @dataclass(frozen=True)
+class MigrationRule:
+    """What happens to one older question's answer (DESIGN section 2, ``migrations``).
+
+    ``target`` None means the question was removed (the answer is dropped and reported);
+    ``options`` maps old option ids to new ones (ids not listed carry over unchanged).
+    """
+
+    target: str | None
+    options: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MigrationBlock:
+    """Rules for answers given to the exact older versions ``from_versions``."""
+
+    from_versions: tuple[str, ...]
+    rules: Mapping[str, MigrationRule]
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     id: str
     version: str
@@ -116,6 +136,7 @@ class Questionnaire:
     levels: tuple[Level, ...]
     domains: tuple[Domain, ...]
     description: Text | None = None
+    migrations: tuple[MigrationBlock, ...] = ()
     _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
     _domains: dict[str, Domain] = field(init=False, repr=False, compare=False)

@@ -9,6 +9,8 @@ from readiness.domain.model import (
     Critical,
     Domain,
     Level,
+    MigrationBlock,
+    MigrationRule,
     Option,
     Question,
     Questionnaire,
@@ -86,4 +88,19 @@ def build(data: dict[str, Any], conditions: dict[str, Condition] | None = None) 
         levels=levels,
         domains=tuple(domains),
         description=_text(data.get("description")),
+        migrations=_migrations(data.get("migrations") or []),
     )
+
+
+def _migrations(blocks: list[dict[str, Any]]) -> tuple[MigrationBlock, ...]:
+    built = []
+    for block in blocks:
+        rules: dict[str, MigrationRule] = {}
+        for old, value in (block.get("questions") or {}).items():
+            if isinstance(value, dict):
+                options = {str(k): str(v) for k, v in (value.get("options") or {}).items()}
+                rules[str(old)] = MigrationRule(value.get("to"), options)
+            else:
+                rules[str(old)] = MigrationRule(value)
+        built.append(MigrationBlock(tuple(str(v) for v in block["from"]), rules))
+    return tuple(built)

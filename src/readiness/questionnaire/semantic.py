@@ -57,7 +57,9 @@ def check(data: Any, conditions: dict[str, Condition] | None = None) -> list[Vio
     """Every semantic problem; conditions that parse are kept in ``conditions`` for reuse."""
     if not isinstance(data, dict):
         return []
-    return list(_Checker(data, {} if conditions is None else conditions).run())
+    from readiness.questionnaire.migration_rules import check_rules
+
+    return list(_Checker(data, {} if conditions is None else conditions).run()) + check_rules(data)
 
 
 class _Checker:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -74,6 +75,11 @@ class AssessmentRow(Base):
     # {domain id: full-precision score or null}; NULL means stale.
     domain_scores: Mapped[str | None] = mapped_column(Text, nullable=True)
 
+    # Assessment upgrades (revision "upgrade"): the assessment this draft was upgraded from,
+    # and a note listing the answers that could not be carried.
+    upgraded_from: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
     organisation: Mapped[OrganisationRow] = relationship()
     snapshot: Mapped[SnapshotRow] = relationship()
 
@@ -93,6 +99,8 @@ class AnswerRow(Base):
     text: Mapped[str | None] = mapped_column(Text, nullable=True)
     comment: Mapped[str] = mapped_column(Text, default="")
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Assessment upgrades (revision "upgrade"): carried from an older version, not yet touched.
+    to_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

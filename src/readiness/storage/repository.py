@@ -355,6 +355,7 @@ def save_answer(
     row.text = answer.text if isinstance(answer, TextAnswer) else None
     row.comment = detail.comment
     row.flagged = detail.flagged
+    row.to_review = action == "carry"  # carried by an upgrade; any later change reviews it
     row.updated_at = now
     entry = HistoryRow(
         assessment_id=assessment_id,
