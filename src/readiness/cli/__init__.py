@@ -82,13 +82,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # last resort: one line, details in the log
+    except Exception as exc:  # last resort: one line, details (never user data) in the log
         from readiness.logs import log_exception
+        from readiness.services.guard import storage_user_error
 
+        if (translated := storage_user_error(exc)) is not None:
+            print(_("error: {message}").format(message=translated), file=sys.stderr)
+            return 1
         where = log_exception(exc)
         print(
-            _("error: unexpected {kind}: {message} (details in {log})").format(
-                kind=type(exc).__name__, message=exc, log=where
+            _("error: unexpected {kind} (details in {log})").format(
+                kind=type(exc).__name__, log=where
             ),
             file=sys.stderr,
         )

@@ -18,15 +18,14 @@ def cmd_answer(args: argparse.Namespace) -> int:
         )
         return 2
     workspace = open_workspace(args)
-    assessment = workspace.assessment(args.id)
-    if args.na is not None:
-        workspace.answer_na(assessment.id, args.question, args.na)
-    elif args.text is not None:
-        workspace.answer_text(assessment.id, args.question, args.text)
-    elif args.option is not None:
-        workspace.answer(assessment.id, args.question, args.option)
-    if args.comment is not None:
-        workspace.set_comment(assessment.id, args.question, args.comment)
+    workspace.change_answer(
+        args.id,
+        args.question,
+        option=args.option,
+        na=args.na,
+        text=args.text,
+        comment=args.comment,
+    )
     return 0
 
 

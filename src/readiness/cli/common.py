@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+
+from readiness.i18n import _
 
 if TYPE_CHECKING:
     from readiness.services.workspace import Workspace
@@ -19,8 +21,75 @@ if TYPE_CHECKING:
 Handler = Callable[[argparse.Namespace], int]
 
 
+PATH_METAVARS = ("PATH", "FILE", "ANSWERS", "CARD", "IN", "OUT", "DIR", "URL")
+"""Arguments whose metavar holds one of these words name files: any bytes the file system
+accepts are allowed there; every other text argument must be valid Unicode."""
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse with our wording; still exits 2 on a malformed command line."""
+    """argparse with our wording; still exits 2 on a malformed command line.
+
+    Two rules on top of argparse (DESIGN section 6):
+    - an option that takes one value takes the next argument whatever it looks like, as
+      getopt does: ``--comment "-2 after the drill"`` or ``--title -x`` work without ``=``;
+    - every text argument that does not name a file is checked for bytes that are not UTF-8
+      (one clear line naming the option, before anything runs).
+    """
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        given = list(sys.argv[1:] if args is None else args)
+        parsed, extras = super().parse_known_args(_join_option_values(self, given), namespace)
+        _check_texts(self, parsed)
+        return parsed, extras
+
+
+def _takes_one_value(action: argparse.Action) -> bool:
+    return (
+        bool(action.option_strings)
+        and action.nargs is None
+        and isinstance(action, argparse._StoreAction | argparse._AppendAction)
+    )
+
+
+def _join_option_values(parser: argparse.ArgumentParser, args: list[str]) -> list[str]:
+    """``[--opt, VALUE]`` becomes ``[--opt=VALUE]`` for every option of ``parser`` that takes
+    one value, up to ``--`` or (in a parser with sub-commands) up to the sub-command's name."""
+    options = {s for a in parser._actions if _takes_one_value(a) for s in a.option_strings}
+    has_commands = any(isinstance(a, argparse._SubParsersAction) for a in parser._actions)
+    joined: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--" or (has_commands and not arg.startswith("-")):
+            return joined + args[index:]
+        if arg in options and index + 1 < len(args):
+            joined.append(f"{arg}={args[index + 1]}")
+            index += 2
+            continue
+        joined.append(arg)
+        index += 1
+    return joined
+
+
+def _check_texts(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> None:
+    from readiness.services.errors import UserError
+    from readiness.services.text_input import checked_text
+
+    for action in parser._actions:
+        metavar = action.metavar if isinstance(action.metavar, str) else ""
+        if any(word in metavar for word in PATH_METAVARS):
+            continue
+        value = getattr(parsed, action.dest, None)
+        values = value if isinstance(value, list) else [value]
+        field = action.option_strings[-1] if action.option_strings else metavar or action.dest
+        try:
+            for item in values:
+                if isinstance(item, str):
+                    checked_text(item, field)
+        except UserError as exc:
+            parser.exit(1, _("error: {message}").format(message=exc) + "\n")
 
 
 def print_json(value: Any) -> None:

@@ -7,11 +7,11 @@ refreshes its cached score, so lists never need to rescore and nothing is ever "
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from readiness import __version__
@@ -31,7 +31,9 @@ from readiness.domain.scoring import ScoreResult, score, shown
 from readiness.i18n import _
 from readiness.questionnaire.issues import FileProblems
 from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
+from readiness.services import guard
 from readiness.services.errors import UserError
+from readiness.services.text_input import checked_optional, checked_text
 from readiness.storage import repository as repo
 from readiness.storage.database import Database, open_database
 from readiness.storage.errors import DatabaseFileError
@@ -97,7 +99,9 @@ class Workspace:
     def add_organisation(
         self, name: str, kind: str, sector: str = "", country: str = ""
     ) -> Organisation:
-        name = name.strip()
+        name = checked_text(name, _("the organisation name")).strip()
+        sector = checked_text(sector, _("the sector"))
+        country = checked_text(country, _("the country"))
         if not name:
             raise UserError(_("an organisation needs a name"))
         if len(name) > 200:
@@ -141,11 +145,13 @@ class Workspace:
         assessor: str = "",
         loaded: LoadedQuestionnaire | None = None,
     ) -> AssessmentSummary:
+        title = checked_optional(title, _("the title"))
+        assessor = checked_text(assessor, _("the assessor"))
         organisation = self.organisation(organisation_id)
         if loaded is None:
             from readiness.services.library import find
 
-            loaded = find(self, questionnaire_id)
+            loaded = find(self, checked_text(questionnaire_id, _("the questionnaire")))
         questionnaire = loaded.questionnaire
         if not organisation.kind.fits(questionnaire.audience):
             raise UserError(
@@ -215,6 +221,9 @@ class Workspace:
         assessor: str | None = None,
         marking: str | None = None,
     ) -> AssessmentSummary:
+        title = checked_optional(title, _("the title"))
+        assessor = checked_optional(assessor, _("the assessor"))
+        marking = checked_optional(marking, _("the marking"))
         summary = self.assessment(assessment_id)
         values: dict[str, str] = {}
         if title is not None:
@@ -232,23 +241,58 @@ class Workspace:
 
     # Answering ----------------------------------------------------------------------------
 
+    def change_answer(
+        self,
+        assessment_id: str,
+        question_id: str,
+        *,
+        option: str | None = None,
+        na: str | None = None,
+        text: str | None = None,
+        comment: str | None = None,
+        flagged: bool | None = None,
+        clear: bool = False,
+    ) -> Change | None:
+        """Change several fields of one answer as ONE committed transaction and one history
+        entry (so one undo step): the answer (``option``, ``na`` justification or free
+        ``text``; at most one, or ``clear``), the ``comment`` and the review flag. None leaves a
+        field as it is. Every text is checked before anything is written; raises UserError for
+        bad input (nothing changed). Returns the change, or None when nothing changed.
+        DESIGN sections 4 (one transaction per change) and 6 (``answer``)."""
+        given = [value for value in (option, na, text) if value is not None]
+        if len(given) + clear > 1:
+            raise UserError(_("give only one of an option, N/A or a free text answer"))
+        checked_text(assessment_id, _("the assessment id"))
+        checked_text(question_id, _("the question id"))
+        answer: object = self._KEEP
+        if clear:
+            answer = None
+        elif option is not None:
+            answer = ChoiceAnswer(checked_text(option, _("the option")))
+        elif na is not None:
+            answer = NotApplicable(checked_text(na, _("the N/A justification")).strip())
+        elif text is not None:
+            answer = TextAnswer(checked_text(text, _("the answer text")))
+        comment = checked_optional(comment, _("the comment"))
+        return self._edit(assessment_id, question_id, answer, comment, flagged)
+
     def answer(self, assessment_id: str, question_id: str, option_id: str) -> Change | None:
-        return self._edit(assessment_id, question_id, answer=ChoiceAnswer(option_id))
+        return self.change_answer(assessment_id, question_id, option=option_id)
 
     def answer_na(self, assessment_id: str, question_id: str, justification: str) -> Change | None:
-        return self._edit(assessment_id, question_id, answer=NotApplicable(justification.strip()))
+        return self.change_answer(assessment_id, question_id, na=justification)
 
     def answer_text(self, assessment_id: str, question_id: str, text: str) -> Change | None:
-        return self._edit(assessment_id, question_id, answer=TextAnswer(text))
+        return self.change_answer(assessment_id, question_id, text=text)
 
     def clear_answer(self, assessment_id: str, question_id: str) -> Change | None:
-        return self._edit(assessment_id, question_id, answer=None)
+        return self.change_answer(assessment_id, question_id, clear=True)
 
     def set_comment(self, assessment_id: str, question_id: str, comment: str) -> Change | None:
-        return self._edit(assessment_id, question_id, comment=comment)
+        return self.change_answer(assessment_id, question_id, comment=comment)
 
     def set_flag(self, assessment_id: str, question_id: str, flagged: bool) -> Change | None:
-        return self._edit(assessment_id, question_id, flagged=flagged)
+        return self.change_answer(assessment_id, question_id, flagged=flagged)
 
     _KEEP = object()
 
@@ -422,7 +466,7 @@ class Workspace:
         finder: Callable[[Session, str], list[str]],
         what: str,
     ) -> str:
-        given = given.strip()
+        given = checked_text(given, _("the {what} id").format(what=what)).strip()
         if exists(session, given):  # the common case: a full id, found by primary key
             return given
         matches = finder(session, given) if len(given) >= MIN_PREFIX else []
@@ -434,42 +478,16 @@ class Workspace:
             )
         raise UserError(_("unknown {what} id '{id}'").format(what=what, id=given))
 
-    def _read(self) -> _Guard:
-        return _Guard(self.database, write=False)
+    def _read(self) -> AbstractContextManager[Session]:
+        return guard.session(self.database, write=False)
 
-    def _write(self) -> _Guard:
-        return _Guard(self.database, write=True)
-
-
-class _Guard:
-    """A session whose database failures become one clear UserError."""
-
-    def __init__(self, database: Database, write: bool) -> None:
-        self._context = database.write() if write else database.read()
-
-    def __enter__(self) -> Session:
-        try:
-            return self._context.__enter__()
-        except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
-
-    def __exit__(self, *exc_info: object) -> bool | None:
-        try:
-            return self._context.__exit__(*exc_info)  # type: ignore[arg-type]
-        except SQLAlchemyError as exc:
-            raise _database_error(exc) from exc
-
-
-def _database_error(exc: SQLAlchemyError) -> UserError:
-    reason = getattr(exc, "orig", None) or exc
-    if isinstance(exc, OperationalError) and "locked" in str(reason):
-        return UserError(_("the database is busy (locked by another program); try again"))
-    return UserError(_("database error: {reason}").format(reason=reason))
+    def _write(self) -> AbstractContextManager[Session]:
+        return guard.session(self.database, write=True)
 
 
 def parse_marking(label: str) -> Marking:
     try:
-        return Marking.parse(label)
+        return Marking.parse(checked_text(label, _("the marking")))
     except ValueError as exc:
         raise UserError(str(exc)) from exc
 

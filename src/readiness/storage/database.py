@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from readiness.i18n import _
-from readiness.storage import location
+from readiness.storage import faults, location
 from readiness.storage.errors import DatabaseFileError
 from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
 
@@ -95,14 +95,9 @@ def open_database(db: str | Path | None = None) -> Database:
     except DatabaseFileError:
         engine.dispose()
         raise
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.Error) as exc:
         engine.dispose()
-        raise DatabaseFileError(
-            _("cannot use the database {where}: {reason}").format(
-                where=path or url.render_as_string(hide_password=True),
-                reason=getattr(exc, "orig", None) or exc,
-            )
-        ) from exc
+        raise faults.translate(exc, path) from None
     return database
 
 

@@ -48,14 +48,18 @@ def message_box(
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A UserError as its message; anything else as a short notice, logged with its trace."""
+    from readiness.services.guard import storage_user_error
+
+    if (translated := storage_user_error(exc)) is not None:
+        exc = translated
     if isinstance(exc, UserError):
         message_box(parent, _("Partnership Readiness"), sentence(str(exc)))
         return
     where = log_exception(exc)
-    message_box(
+    message_box(  # never the message: it may quote user data (DESIGN section 4)
         parent,
         _("Unexpected error"),
-        _("Something went wrong: {kind}: {message}").format(kind=type(exc).__name__, message=exc),
+        _("Something went wrong: {kind}").format(kind=type(exc).__name__),
         QMessageBox.Icon.Critical,
         _("The details were written to the log file {path}.").format(path=where),
     )
