@@ -209,19 +209,23 @@ def test_user_errors_and_unexpected_errors_become_dialogs(
     qtbot.keyClick(h.window.answering.questions, "2")
     box = dialogs.messages[-1]
     assert box.icon() == QMessageBox.Icon.Critical
-    assert "RuntimeError: boom" in box.text()
+    assert "RuntimeError" in box.text()
+    assert "boom" not in box.text()  # a message may quote user data (issue 8): class only
     assert "readiness.log" in box.informativeText()
     assert "Traceback" not in box.text() + box.informativeText()
     log = Path(box.informativeText().split("log file ", 1)[1].rstrip("."))
-    assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
+    logged = log.read_text(encoding="utf-8")
+    assert "RuntimeError" in logged and "in crash" in logged and "boom" not in logged
 
     # the GUI's sys.excepthook: logged and shown, never printed
     try:
         raise ValueError("from a slot")
     except ValueError as exc:
         errors.excepthook(type(exc), exc, exc.__traceback__)
-    assert "ValueError: from a slot" in dialogs.messages[-1].text()
-    assert "ValueError: from a slot" in log.read_text(encoding="utf-8")
+    assert "ValueError" in dialogs.messages[-1].text()
+    assert "from a slot" not in dialogs.messages[-1].text()
+    assert "ValueError" in log.read_text(encoding="utf-8")
+    assert "from a slot" not in log.read_text(encoding="utf-8")
 
 
 def test_help_dialogs(open_window: Any, qtbot: Any, dialogs: Dialogs, tmp_path: Path) -> None:

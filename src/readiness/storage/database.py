@@ -97,7 +97,14 @@ def open_database(db: str | Path | None = None) -> Database:
         raise
     except (SQLAlchemyError, sqlite3.Error) as exc:
         engine.dispose()
-        raise faults.translate(exc, path) from None
+        fault = faults.translate(exc, path)
+        if revision == HEAD or fault.kind != "other":
+            raise fault from None
+        raise DatabaseFileError(
+            _("cannot upgrade {where} to this version: {reason}; it was left as it was").format(
+                where=path or _("the database"), reason=fault
+            )
+        ) from None
     return database
 
 

@@ -102,7 +102,12 @@ def _classify(exc: BaseException, path: Path | None) -> tuple[str, str]:
         ).format(where=where)
     if name.startswith("SQLITE_CANTOPEN"):
         return "io", _("cannot open {where}").format(where=where)
-    return "other", _("database error ({name}); nothing was saved").format(name=name)
+    if isinstance(error, sqlite3.Error) and text:
+        # SQLite's own messages name tables and columns, never values; other drivers' details
+        # may quote values (PostgreSQL's "Key (name)=(...)"), so they get the code only.
+        reason = text.splitlines()[0][:200]
+        return "other", _("database error ({name}: {reason})").format(name=name, reason=reason)
+    return "other", _("database error ({name})").format(name=name)
 
 
 def _read_only(path: Path | None, where: str) -> tuple[str, str]:
