@@ -11,7 +11,7 @@ from readiness.services.errors import UserError
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from readiness.services.export import export_report
+    from readiness.services.export import ExportError, export_report
 
     if not args.pdf and not args.xlsx:
         raise UserError(_("give --pdf FILE and/or --xlsx FILE"))
@@ -23,7 +23,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if interactive:
             print(f"\r[{done:>3}/{total}] {message:<50}", end="", file=sys.stderr, flush=True)
 
-    written = export_report(report, args.pdf, args.xlsx, args.page_size, progress)
+    try:
+        written = export_report(report, args.pdf, args.xlsx, args.page_size, progress)
+    except ExportError as exc:  # the other format may have been written all the same
+        if interactive:
+            print(file=sys.stderr)
+        for path in exc.written:
+            print(path)
+        raise
     if interactive:
         print(file=sys.stderr)
     for path in written:

@@ -9,6 +9,7 @@ transactions start with BEGIN IMMEDIATE: they take the write lock up front and w
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -37,6 +38,7 @@ class Database:
         self.engine = engine
         self.path = path
         self.backup: Path | None = None
+        _OPEN.add(self)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -57,7 +59,22 @@ class Database:
                     raise
 
     def close(self) -> None:
+        _OPEN.discard(self)
         self.engine.dispose()
+
+
+_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def open_files() -> list[Path]:
+    """Every file an open database of this process uses (the file and its -wal, -shm and
+    -journal): nothing else may write over them (an export, say)."""
+    return [
+        database.path.with_name(database.path.name + suffix)
+        for database in list(_OPEN)
+        if database.path is not None
+        for suffix in ("", "-wal", "-shm", "-journal")
+    ]
 
 
 def open_database(db: str | Path | None = None) -> Database:
