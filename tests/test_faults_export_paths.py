@@ -93,8 +93,9 @@ def test_devices_pipes_and_dash_are_refused(seeded: tuple[Path, str], tmp_path: 
     assert fifo.is_fifo() and not fifo.is_symlink()
     work = tmp_path / "cwd"
     work.mkdir()
+    command = [sys.executable, "-m", "readiness.cli", "--db", str(db), "export", assessment]
     done = subprocess.run(
-        [sys.executable, "-m", "readiness.cli", "--db", str(db), "export", assessment, "--pdf", "-"],
+        [*command, "--pdf", "-"],
         capture_output=True, text=True, env=cli_env(tmp_path), cwd=work, timeout=120,
     )  # fmt: skip
     refused(done, "not a file name")
