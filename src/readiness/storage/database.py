@@ -12,7 +12,6 @@ import sqlite3
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from readiness.i18n import _
 from readiness.storage import faults, location
+from readiness.storage.backup import backup
 from readiness.storage.errors import DatabaseFileError
 from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
 
@@ -172,23 +172,3 @@ def _migrate(engine: Engine) -> None:
             raw = connection.connection.driver_connection
             assert raw is not None
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # autocommit: outside a transaction
-
-
-def backup(path: Path) -> Path:
-    """Copy the database with SQLite's online backup API, next to it, with a timestamp."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.backup-{stamp}-{counter}")
-    source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
