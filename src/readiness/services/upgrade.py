@@ -120,3 +120,20 @@ def upgrade(
         outcome.new,
         reasons,
     )
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """What an upgraded draft still asks of the user (empty for any other assessment)."""
+
+    upgraded_from: str | None
+    note: str
+    to_review: frozenset[str]
+
+
+def review_state(workspace: Workspace, assessment_id: str) -> ReviewState:
+    """Provenance, upgrade note and answers still to review of ``assessment_id``."""
+    with workspace._read() as session:
+        source, note = stored.provenance(session, assessment_id)
+        pending = stored.to_review(session, assessment_id)
+    return ReviewState(source, note, frozenset(pending))

@@ -7,6 +7,8 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -105,6 +107,19 @@ class AnsweringView(QWidget):
         self.heading.setWordWrap(True)
         self.progress = QLabel()
         self.progress.setObjectName("answeringProgress")
+        # Shown for an upgraded draft: what was carried, and a filter for what to review.
+        self.review_label = QLabel()
+        self.review_label.setObjectName("reviewLabel")
+        self.review_label.setWordWrap(True)
+        self.review_only = QCheckBox(_("Show only answers to &review"))
+        self.review_only.setObjectName("reviewOnly")
+        self.review_only.setToolTip(_("Answers carried from the older version, not yet checked"))
+        self.review_bar = QWidget()
+        review_layout = QHBoxLayout(self.review_bar)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.review_label, 1)
+        review_layout.addWidget(self.review_only)
+        self.review_bar.hide()
 
         self.domains = QListView()
         self.domains.setObjectName("domainList")
@@ -164,4 +179,5 @@ class AnsweringView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.progress)
+        layout.addWidget(self.review_bar)
         layout.addWidget(self.splitter, 1)

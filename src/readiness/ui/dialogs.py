@@ -31,7 +31,7 @@ from readiness import __version__
 from readiness.domain.model import localize
 from readiness.domain.records import Organisation, OrganisationKind
 from readiness.i18n import _
-from readiness.services.catalog import CatalogEntry
+from readiness.services.library import Available
 from readiness.ui.assessment_list import kind_label
 
 
@@ -98,7 +98,7 @@ class AssessmentDialog(QDialog):
     def __init__(
         self,
         organisations: Sequence[Organisation],
-        questionnaires: Sequence[CatalogEntry],
+        questionnaires: Sequence[Available],
         selected_organisation: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -153,7 +153,7 @@ class AssessmentDialog(QDialog):
                     self.questionnaire.addItem(
                         f"{localize(questionnaire.title)} ({questionnaire.id} "
                         f"{questionnaire.version})",
-                        questionnaire.id,
+                        f"{questionnaire.id}@{questionnaire.version}",
                     )
         self._questionnaire_changed()
 
@@ -164,10 +164,17 @@ class AssessmentDialog(QDialog):
             self.hint.setText(_("Create an organisation first."))
             return
         if not has:
-            self.hint.setText(_("No built-in questionnaire fits this kind of organisation."))
+            self.hint.setText(_("No questionnaire fits this kind of organisation."))
             return
         qid = self.questionnaire.currentData()
-        entry = next((e for e in self._questionnaires if e.loaded.questionnaire.id == qid), None)
+        entry = next(
+            (
+                e
+                for e in self._questionnaires
+                if f"{e.loaded.questionnaire.id}@{e.loaded.questionnaire.version}" == qid
+            ),
+            None,
+        )
         if entry is None:
             self.hint.setText("")
             return

@@ -58,6 +58,7 @@ class QuestionListModel(QAbstractListModel):
         self._rows: dict[str, int] = {}
         self._result: ScoreResult | None = None
         self._details: dict[str, AnswerDetail] = {}
+        self._to_review: frozenset[str] = frozenset()
         self.language = "en"
 
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
@@ -82,6 +83,15 @@ class QuestionListModel(QAbstractListModel):
         self._details = details
         if self._questions:
             self.dataChanged.emit(self.index(0), self.index(len(self._questions) - 1))
+
+    def set_to_review(self, question_ids: set[str] | frozenset[str]) -> None:
+        """Questions whose answer an upgrade carried over and nobody has touched since."""
+        self._to_review = frozenset(question_ids)
+        if self._questions:
+            self.dataChanged.emit(self.index(0), self.index(len(self._questions) - 1))
+
+    def to_review(self, question_id: str) -> bool:
+        return question_id in self._to_review
 
     def question(self, row: int) -> Question | None:
         return self._questions[row] if 0 <= row < len(self._questions) else None
@@ -110,9 +120,10 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             detail = self._details.get(question.id)
             flag = "⚑ " if detail is not None and detail.flagged else ""
+            carried = "↻ " if question.id in self._to_review else ""
             mark = STATUS_MARK[self.status(question.id)]
             text = localize(question.text, self.language)
-            return f"{mark}  {self._numbers[row]}  {flag}{text}"
+            return f"{mark}  {self._numbers[row]}  {carried}{flag}{text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             status = status_label(self.status(question.id))
             return f"{localize(question.text, self.language)}\n({status})"
@@ -122,7 +133,8 @@ class QuestionListModel(QAbstractListModel):
             return _("Question {number}, {status}: {text}").format(
                 number=self._numbers[row],
                 status=status_label(self.status(question.id))
-                + (", " + _("flagged for review") if flagged else ""),
+                + (", " + _("flagged for review") if flagged else "")
+                + (", " + _("carried — to review") if question.id in self._to_review else ""),
                 text=localize(question.text, self.language),
             )
         if role == QuestionIdRole:
@@ -142,6 +154,15 @@ class VisibleQuestions(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._needle = ""
+        self._to_review_only = False
+
+    def set_to_review_only(self, only: bool) -> None:
+        """Show only answers carried by an upgrade and not yet reviewed."""
+        if only != self._to_review_only:
+            self._change_filter(lambda: setattr(self, "_to_review_only", only))
+
+    def to_review_only(self) -> bool:
+        return self._to_review_only
 
     def set_needle(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -168,6 +189,8 @@ class VisibleQuestions(QSortFilterProxyModel):
         assert isinstance(model, QuestionListModel)
         question = model.question(source_row)
         if question is None or model.status(question.id) is Status.NOT_RELEVANT:
+            return False
+        if self._to_review_only and not model.to_review(question.id):
             return False
         if not self._needle:
             return True

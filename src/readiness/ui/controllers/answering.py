@@ -49,6 +49,7 @@ class AnsweringController(PageController):
         on(view.domains.selectionModel().currentChanged, self._domain_changed)
         on(view.domains.clicked, self._domain_changed)
         on(view.find.textChanged, self._find_changed)
+        on(view.review_only.toggled, view.visible.set_to_review_only)
         view.find.installEventFilter(self)
 
     def update_actions(self) -> None:
@@ -112,8 +113,30 @@ class AnsweringController(PageController):
                 label=localize(result.level.label),
             )
         )
+        self._show_review(summary.id)
         self.app.results.mark_stale(numbers)
         w.setWindowTitle(_("{title} — Partnership Readiness").format(title=summary.title))
+
+    def _show_review(self, assessment_id: str) -> None:
+        """The upgrade bar: answers carried to review, and the note of what was dropped."""
+        from readiness.services.upgrade import review_state
+
+        view = self.window.answering
+        review = review_state(self.workspace, assessment_id)
+        view.questions_model.set_to_review(review.to_review)
+        if review.upgraded_from is None:
+            view.review_bar.hide()
+            view.review_only.setChecked(False)
+            return
+        text = _("Upgraded draft: {n} carried answer(s) to review (marked ↻).").format(
+            n=len(review.to_review)
+        )
+        if review.note:
+            text += " " + review.note
+        view.review_label.setText(text)
+        view.review_bar.show()
+        if not review.to_review and view.review_only.isChecked():
+            view.review_only.setChecked(False)
 
     def show_current(self) -> None:
         """The current question in the editor (or an empty editor)."""

@@ -25,6 +25,7 @@ from readiness.ui.controllers.assessments import AssessmentsController
 from readiness.ui.controllers.base import QUESTIONS_TAB, RESULTS_TAB, PageController, guarded
 from readiness.ui.controllers.editing import EditingController
 from readiness.ui.controllers.export import ExportController
+from readiness.ui.controllers.library import LibraryController
 from readiness.ui.controllers.results import ResultsController
 from readiness.ui.controllers.welcome import WelcomeController
 from readiness.ui.controllers.window_actions import WindowActions
@@ -46,6 +47,7 @@ class Controller(QObject):
         "editing": EditingController,
         "results": ResultsController,
         "export": ExportController,
+        "library": LibraryController,
     }
 
     actions: WindowActions
@@ -55,6 +57,7 @@ class Controller(QObject):
     editing: EditingController
     results: ResultsController
     export: ExportController
+    library: LibraryController
 
     def __init__(
         self, window: MainWindow, workspace: Workspace, settings: Settings | None = None

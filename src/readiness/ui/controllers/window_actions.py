@@ -7,7 +7,7 @@ window closes.
 from __future__ import annotations
 
 from readiness.i18n import _
-from readiness.services import catalog
+from readiness.services import library
 from readiness.ui.controllers import base
 from readiness.ui.controllers.base import QUESTIONS_TAB, RESULTS_TAB, PageController
 from readiness.ui.dialogs import AboutDialog, AssessmentDialog, OrganisationDialog, ShortcutsDialog
@@ -62,7 +62,9 @@ class WindowActions(PageController):
             organisation_id = self.app.assessments.current_organisation_id()
             if not organisation_id and self.app.state is not None:
                 organisation_id = self.app.state.summary.organisation_id
-        dialog = AssessmentDialog(organisations, catalog.builtin(), organisation_id, self.window)
+        dialog = AssessmentDialog(
+            organisations, library.available(self.workspace), organisation_id, self.window
+        )
         if not base.accepted(dialog):
             return
         values = dialog.values()
