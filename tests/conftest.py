@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from backends import (
+    PG_REQUIRED_VARIABLE,
+    PG_URL_VARIABLE,
+    Backend,
+    drop_pg_schema,
+    new_pg_schema,
+    pg_base_url,
+    postgresql_backend,
+    sqlite_backend,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
@@ -41,3 +53,32 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 def readiness_cmd() -> list[str]:
     """How to invoke the installed command line in a subprocess."""
     return [sys.executable, "-m", "readiness.cli"]
+
+
+# Database backends (issue 16): SQLite always, PostgreSQL when READINESS_TEST_PG_URL is set.
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Backend]:
+    """A fresh, empty database on each backend, chosen for this process through the same
+    variables the command line reads (READINESS_DB or READINESS_DATABASE_URL)."""
+    if request.param == "sqlite":
+        chosen = sqlite_backend(tmp_path / "backend.db")
+        monkeypatch.setenv("READINESS_DB", str(chosen.path))
+        yield chosen
+        return
+    base = pg_base_url()
+    if base is None:
+        reason = f"PostgreSQL variant: set {PG_URL_VARIABLE} (.ci/run does) to run it"
+        if os.environ.get(PG_REQUIRED_VARIABLE):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    schema, url = new_pg_schema(base)
+    monkeypatch.delenv("READINESS_DB", raising=False)
+    monkeypatch.setenv("READINESS_DATABASE_URL", url)
+    try:
+        yield postgresql_backend(url)
+    finally:
+        drop_pg_schema(base, schema)

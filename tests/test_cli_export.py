@@ -10,6 +10,14 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from backends import Backend
+
+
+@pytest.fixture
+def cli_env(cli_env: dict[str, str], backend: Backend) -> dict[str, str]:
+    """Every export test runs on each database backend (issue 16)."""
+    return backend.env(cli_env)
+
 
 def run(cmd: list[str], env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

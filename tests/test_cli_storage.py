@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from backends import Backend
 from readiness.services import catalog
 from readiness.services.results import score_json
 from readiness.services.workspace import Workspace
@@ -39,24 +40,24 @@ HOSTILE_TEXT = "@cmd|'/c calc'!A0 — «кавычки» 🧪\r\nCRLF line"
 
 
 @pytest.fixture
-def db(cli_env: dict[str, str]) -> Path:
-    return Path(cli_env["READINESS_DB"])
+def db(backend: Backend) -> Backend:
+    """The database the commands use: a file, or a schema on the PostgreSQL test server."""
+    return backend
 
 
 @pytest.fixture
-def run(readiness_cmd: list[str], cli_env: dict[str, str], tmp_path: Path):
+def run(readiness_cmd: list[str], cli_env: dict[str, str], tmp_path: Path, db: Backend):
+    env_for_db = db.env(cli_env)
+
     def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return run_cli(readiness_cmd, env or cli_env, tmp_path, *args)
+        return run_cli(readiness_cmd, env or env_for_db, tmp_path, *args)
 
     return run
 
 
-@pytest.fixture
-def main(db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """The same command line in this process (fast): for the cases beyond the contract's core."""
+def in_process(capsys: pytest.CaptureFixture[str]):
+    """A runner of the command line in this process (fast)."""
     from readiness.cli import main as cli_main
-
-    monkeypatch.setenv("READINESS_DB", str(db))
 
     def main(*args: str) -> subprocess.CompletedProcess[str]:
         capsys.readouterr()
@@ -69,6 +70,31 @@ def main(db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtur
         return subprocess.CompletedProcess(list(args), code, out, err)
 
     return main
+
+
+@pytest.fixture
+def main(db: Backend, capsys: pytest.CaptureFixture[str]):
+    """The same command line in this process: for the cases beyond the contract's core. The
+    ``backend`` fixture has pointed READINESS_DB or READINESS_DATABASE_URL at ``db``."""
+    return in_process(capsys)
+
+
+@pytest.fixture
+def file_run(readiness_cmd: list[str], cli_env: dict[str, str], tmp_path: Path):
+    """A subprocess runner on the SQLite file of ``cli_env`` (how a file is chosen)."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return run_cli(readiness_cmd, env or cli_env, tmp_path, *args)
+
+    return run
+
+
+@pytest.fixture
+def file_main(
+    cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setenv("READINESS_DB", cli_env["READINESS_DB"])
+    return in_process(capsys)
 
 
 def ok(done: subprocess.CompletedProcess[str]) -> str:
@@ -87,7 +113,7 @@ def one_error(done: subprocess.CompletedProcess[str], *words: str) -> str:
     return lines[0]
 
 
-def test_org_assessment_answer_show_list(run, main, db: Path) -> None:
+def test_org_assessment_answer_show_list(run, main, db: Backend) -> None:
     org_id = ok(
         run(
             "org", "add", HOSTILE_NAME, "--kind", "company", "--sector", "Energy", "--country", "DE"
@@ -154,7 +180,7 @@ def test_org_assessment_answer_show_list(run, main, db: Path) -> None:
     }
 
     # What the CLI stored is what the app reads, exactly; the scores agree with a rescoring.
-    workspace = Workspace.open(db)
+    workspace = Workspace.open(db.target)
     try:
         state = workspace.state(assessment)
         assert state.details["trust.contact-24-7"].comment == HOSTILE_COMMENT
@@ -168,14 +194,14 @@ def test_org_assessment_answer_show_list(run, main, db: Path) -> None:
     assert title in text
 
 
-def test_comment_alone_and_repeated_answer(main, db: Path) -> None:
-    workspace = Workspace.open(db)
+def test_comment_alone_and_repeated_answer(main, db: Backend) -> None:
+    workspace = Workspace.open(db.target)
     org = workspace.add_organisation("Org", "company")
     assessment = workspace.new_assessment(org.id, "company-readiness").id
     workspace.close()
     ok(main("answer", assessment, "trust.tlp", "--comment", HOSTILE_COMMENT))
     ok(main("answer", assessment, "trust.tlp", "2", "--comment", HOSTILE_COMMENT))
-    workspace = Workspace.open(db)
+    workspace = Workspace.open(db.target)
     try:
         detail = workspace.state(assessment).details["trust.tlp"]
         assert detail.comment == HOSTILE_COMMENT
@@ -187,8 +213,8 @@ def test_comment_alone_and_repeated_answer(main, db: Path) -> None:
 
 
 @pytest.fixture
-def seeded(db: Path) -> tuple[str, str]:
-    workspace = Workspace.open(db)
+def seeded(db: Backend) -> tuple[str, str]:
+    workspace = Workspace.open(db.target)
     try:
         org = workspace.add_organisation("Nordlicht", "company")
         return org.id, workspace.new_assessment(org.id, "company-readiness").id
@@ -240,24 +266,24 @@ ERRORS = {
 SUBPROCESS_ERRORS = ["unknown-org", "unknown-assessment", "wrong-option", "unknown-question"]
 
 
-def check_error(runner, db: Path, seeded: tuple[str, str], case: str) -> None:
+def check_error(runner, db: Backend, seeded: tuple[str, str], case: str) -> None:
     org_id, assessment = seeded
     args, words = ERRORS[case]
-    history = query(db, "SELECT COUNT(*) FROM answer_history")
+    history = db.count("answer_history")
     done = runner(*(a.format(org=org_id, id=assessment) for a in args))
     one_error(done, *words)
     assert done.stdout == ""
-    assert query(db, "SELECT COUNT(*) FROM answer_history") == history
-    assert query(db, "SELECT COUNT(*) FROM assessments") == [(1,)]
+    assert db.count("answer_history") == history
+    assert db.count("assessments") == 1
 
 
 @pytest.mark.parametrize("case", SUBPROCESS_ERRORS)
-def test_bad_input_is_one_clear_line(run, db: Path, seeded: tuple[str, str], case: str) -> None:
+def test_bad_input_is_one_clear_line(run, db: Backend, seeded: tuple[str, str], case: str) -> None:
     check_error(run, db, seeded, case)
 
 
 @pytest.mark.parametrize("case", [c for c in ERRORS if c not in SUBPROCESS_ERRORS])
-def test_more_bad_input_in_process(main, db: Path, seeded: tuple[str, str], case: str) -> None:
+def test_more_bad_input_in_process(main, db: Backend, seeded: tuple[str, str], case: str) -> None:
     check_error(main, db, seeded, case)
 
 
@@ -267,7 +293,7 @@ def test_missing_answer_value_is_a_usage_error(main, seeded: tuple[str, str]) ->
     assert len(done.stderr.splitlines()) == 1
 
 
-def table_counts(db: Path) -> dict[str, int]:
+def table_counts(db: Backend) -> dict[str, int]:
     tables = [
         "organisations",
         "assessments",
@@ -275,10 +301,10 @@ def table_counts(db: Path) -> dict[str, int]:
         "answer_history",
         "questionnaire_snapshots",
     ]
-    return {t: query(db, f"SELECT COUNT(*) FROM {t}")[0][0] for t in tables}
+    return {t: db.count(t) for t in tables}
 
 
-def test_demo_is_idempotent(run, db: Path) -> None:
+def test_demo_is_idempotent(run, db: Backend) -> None:
     first = ok(run("demo"))
     assert "created" in first
     counts = table_counts(db)
@@ -298,40 +324,42 @@ def test_demo_is_idempotent(run, db: Path) -> None:
     assert all(row["completeness"] == 1 for row in listed if row["status"] == "completed")
 
 
-def test_db_option_overrides_readiness_db(run, db: Path, tmp_path: Path) -> None:
+def test_db_option_overrides_readiness_db(
+    file_run, cli_env: dict[str, str], tmp_path: Path
+) -> None:
     other = tmp_path / "elsewhere" / "other.db"
-    ok(run("--db", str(other), "org", "add", "Only in other", "--kind", "other"))
+    ok(file_run("--db", str(other), "org", "add", "Only in other", "--kind", "other"))
     assert query(other, "SELECT name FROM organisations") == [("Only in other",)]
-    assert not db.exists()
+    assert not Path(cli_env["READINESS_DB"]).exists()
 
 
 def test_database_url_is_used_when_readiness_db_is_unset(
-    run, cli_env: dict[str, str], tmp_path: Path
+    file_run, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
     target = tmp_path / "from-url.db"
     env = dict(cli_env, READINESS_DATABASE_URL=f"sqlite:///{target}")
     del env["READINESS_DB"]
-    ok(run("org", "add", "Via URL", "--kind", "company", env=env))
+    ok(file_run("org", "add", "Via URL", "--kind", "company", env=env))
     assert query(target, "SELECT name FROM organisations") == [("Via URL",)]
     assert not Path(cli_env["READINESS_DB"]).exists()
 
 
 def test_relative_database_url_is_relative_to_the_working_folder(
-    main, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    file_main, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "work"
     folder.mkdir()
     monkeypatch.chdir(folder)
     monkeypatch.delenv("READINESS_DB")
     monkeypatch.setenv("READINESS_DATABASE_URL", "sqlite:///relative.db")
-    ok(main("org", "add", "Relative", "--kind", "company"))
+    ok(file_main("org", "add", "Relative", "--kind", "company"))
     assert query(folder / "relative.db", "SELECT name FROM organisations") == [("Relative",)]
 
 
 def test_readiness_db_wins_over_database_url(
-    main, cli_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    file_main, cli_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("READINESS_DATABASE_URL", f"sqlite:///{tmp_path / 'url.db'}")
-    ok(main("org", "add", "Via env", "--kind", "company"))
+    ok(file_main("org", "add", "Via env", "--kind", "company"))
     assert query(Path(cli_env["READINESS_DB"]), "SELECT name FROM organisations") == [("Via env",)]
     assert not (tmp_path / "url.db").exists()

@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from backends import Backend
 from readiness.domain.model import localize
 from readiness.domain.scoring import score
 from readiness.questionnaire.loader import load_file
 from readiness.services.results import score_json
 from readiness.services.workspace import Workspace
-from storage_helpers import MINI, query, start
+from storage_helpers import MINI, start
 
 
 def answer_some(workspace: Workspace, assessment: str) -> None:
@@ -25,11 +26,13 @@ def texts(workspace: Workspace, assessment: str) -> list[str]:
     return [localize(r.text) for r in state.result.recommendations]
 
 
-def test_scores_against_the_snapshot_after_the_file_changed_and_went(tmp_path: Path) -> None:
+def test_scores_against_the_snapshot_after_the_file_changed_and_went(
+    tmp_path: Path, backend: Backend
+) -> None:
     source = tmp_path / "mine.yaml"
     source.write_bytes(MINI.read_bytes())
     original = source.read_bytes()
-    db = tmp_path / "snap.db"
+    db = backend.target
 
     workspace = Workspace.open(db)
     assessment = start(workspace, load_file(source))
@@ -75,10 +78,12 @@ def test_scores_against_the_snapshot_after_the_file_changed_and_went(tmp_path: P
         workspace.close()
 
 
-def test_edited_file_gets_its_own_snapshot_and_the_old_one_is_shared(tmp_path: Path) -> None:
+def test_edited_file_gets_its_own_snapshot_and_the_old_one_is_shared(
+    tmp_path: Path, backend: Backend
+) -> None:
     source = tmp_path / "mine.yaml"
     source.write_bytes(MINI.read_bytes())
-    db = tmp_path / "snap.db"
+    db = backend.target
     workspace = Workspace.open(db)
     try:
         first = start(workspace, load_file(source), "A")
@@ -94,13 +99,13 @@ def test_edited_file_gets_its_own_snapshot_and_the_old_one_is_shared(tmp_path: P
         assert workspace.state(second).loaded.sha256 == workspace.state(first).loaded.sha256
     finally:
         workspace.close()
-    assert query(db, "SELECT COUNT(*) FROM questionnaire_snapshots") == [(2,)]
+    assert backend.count("questionnaire_snapshots") == 2
 
 
-def test_crlf_file_snapshot_keeps_its_bytes(tmp_path: Path) -> None:
+def test_crlf_file_snapshot_keeps_its_bytes(tmp_path: Path, backend: Backend) -> None:
     source = tmp_path / "windows.yaml"
     source.write_bytes(MINI.read_bytes().replace(b"\n", b"\r\n"))
-    workspace = Workspace.open(tmp_path / "snap.db")
+    workspace = Workspace.open(backend.target)
     try:
         assessment = start(workspace, load_file(source))
         state = workspace.state(assessment)
@@ -110,12 +115,12 @@ def test_crlf_file_snapshot_keeps_its_bytes(tmp_path: Path) -> None:
         workspace.close()
 
 
-def test_bom_file_snapshot_hash_is_the_file_hash(tmp_path: Path) -> None:
+def test_bom_file_snapshot_hash_is_the_file_hash(tmp_path: Path, backend: Backend) -> None:
     """Regression: the byte-order mark was stripped before hashing, so the snapshot sha256
     (shown in reports) was not the sha256 of the file the user has."""
     source = tmp_path / "notepad.yaml"
     source.write_bytes(b"\xef\xbb\xbf" + MINI.read_bytes())
-    workspace = Workspace.open(tmp_path / "snap.db")
+    workspace = Workspace.open(backend.target)
     try:
         assessment = start(workspace, load_file(source))
         state = workspace.state(assessment)

@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from backends import Backend
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
 from readiness.domain.scoring import shown
 from readiness.services.workspace import Workspace
-from storage_helpers import MINI, load, query, start
+from storage_helpers import MINI, load, start
 
 
 class Session:
     """A workspace on one assessment, checking after every step that the history only grew
     (no row rewritten or deleted) and that the cached score matches the answers."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Backend) -> None:
         self.db = db
-        self.workspace = Workspace.open(db)
+        self.workspace = Workspace.open(db.target)
         self.assessment = start(self.workspace, load(MINI))
         self.rows: list[tuple] = []
 
     def reopen(self) -> None:
         self.workspace.close()
-        self.workspace = Workspace.open(self.db)
+        self.workspace = Workspace.open(self.db.target)
 
     def check(self) -> None:
-        rows = query(self.db, "SELECT * FROM answer_history ORDER BY id")
+        rows = self.db.query("SELECT * FROM answer_history ORDER BY id")
         assert rows[: len(self.rows)] == self.rows, "a history row was changed or deleted"
         assert len(rows) >= len(self.rows)
         self.rows = rows
@@ -60,8 +60,8 @@ class Session:
 
 
 @pytest.fixture
-def s(tmp_path: Path) -> Iterator[Session]:
-    session = Session(tmp_path / "undo.db")
+def s(backend: Backend) -> Iterator[Session]:
+    session = Session(backend)
     yield session
     session.workspace.close()
 
@@ -70,7 +70,7 @@ def test_nothing_to_undo_or_redo_at_first(s: Session) -> None:
     assert s.flags() == (False, False)
     assert s.workspace.undo(s.assessment) is None
     assert s.workspace.redo(s.assessment) is None
-    assert query(s.db, "SELECT COUNT(*) FROM answer_history") == [(0,)]
+    assert s.db.count("answer_history") == 0
 
 
 def test_undo_and_redo_walk_back_and_forth(s: Session) -> None:

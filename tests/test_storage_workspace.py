@@ -4,19 +4,19 @@ stored exactly."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from backends import Backend
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer
 from readiness.services.errors import UserError
 from readiness.services.workspace import Workspace
-from storage_helpers import MINI, load, query, raw, start
+from storage_helpers import MINI, load, start
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    opened = Workspace.open(tmp_path / "w.db")
+def workspace(backend: Backend) -> Iterator[Workspace]:
+    opened = Workspace.open(backend.target)
     yield opened
     opened.close()
 
@@ -31,20 +31,19 @@ def test_ids_resolve_from_a_prefix_or_in_capitals(workspace: Workspace) -> None:
         workspace.assessment("ffff" if not assessment.startswith("ffff") else "0000")
 
 
-def test_ambiguous_prefix_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+def test_ambiguous_prefix_is_refused(workspace: Workspace, backend: Backend) -> None:
     assessment = start(workspace, load(MINI))
     twins = ["abcd1111-0000-4000-8000-000000000000", "abcd2222-0000-4000-8000-000000000000"]
-    with raw(tmp_path / "w.db") as db:
-        for twin in twins:
-            db.execute(
-                "INSERT INTO assessments (id, organisation_id, snapshot_id, title, status,"
-                " marking, assessor, created_at, updated_at, score, level, completeness)"
-                " SELECT ?, organisation_id, snapshot_id, title, status,"
-                " marking, assessor, created_at, updated_at, score, level, completeness"
-                " FROM assessments WHERE id = ?",
-                (twin, assessment),
-            )
-        db.commit()
+    for twin in twins:
+        backend.execute(
+            "INSERT INTO assessments (id, organisation_id, snapshot_id, title, status,"
+            " marking, assessor, created_at, updated_at, score, level, completeness)"
+            " SELECT ?, organisation_id, snapshot_id, title, status,"
+            " marking, assessor, created_at, updated_at, score, level, completeness"
+            " FROM assessments WHERE id = ?",
+            twin,
+            assessment,
+        )
     with pytest.raises(UserError, match="ambiguous"):
         workspace.assessment("abcd")
     assert workspace.assessment("abcd2").id == twins[1]
@@ -90,9 +89,15 @@ def test_update_details(workspace: Workspace) -> None:
         "x" * 100_000,
     ],
 )
-def test_comments_are_stored_exactly(workspace: Workspace, text: str) -> None:
+def test_comments_are_stored_exactly(workspace: Workspace, backend: Backend, text: str) -> None:
     assessment = start(workspace, load(MINI))
     workspace.answer(assessment, "trust.contact", "2")
+    if backend.is_postgresql and "\x00" in text:  # PostgreSQL text cannot hold U+0000
+        with pytest.raises(UserError, match="NUL") as refused:
+            workspace.set_comment(assessment, "trust.contact", text)
+        assert len(str(refused.value).splitlines()) == 1
+        assert workspace.state(assessment).details["trust.contact"].comment == ""
+        return
     workspace.set_comment(assessment, "trust.contact", text)
     detail = workspace.state(assessment).details["trust.contact"]
     assert detail == AnswerDetail(ChoiceAnswer("2"), text, False)
@@ -101,7 +106,7 @@ def test_comments_are_stored_exactly(workspace: Workspace, text: str) -> None:
     assert workspace.state(assessment).details["trust.contact"].comment == text
 
 
-def test_failed_save_leaves_nothing(workspace: Workspace, tmp_path: Path) -> None:
+def test_failed_save_leaves_nothing(workspace: Workspace, backend: Backend) -> None:
     assessment = start(workspace, load(MINI))
     with pytest.raises(UserError):
         workspace.answer(assessment, "trust.contact", "9")
@@ -109,6 +114,6 @@ def test_failed_save_leaves_nothing(workspace: Workspace, tmp_path: Path) -> Non
         workspace.answer_na(assessment, "trust.contact", "   ")
     with pytest.raises(UserError):
         workspace.answer(assessment, "no.such", "1")
-    assert query(tmp_path / "w.db", "SELECT COUNT(*) FROM answers") == [(0,)]
-    assert query(tmp_path / "w.db", "SELECT COUNT(*) FROM answer_history") == [(0,)]
+    assert backend.count("answers") == 0
+    assert backend.count("answer_history") == 0
     assert workspace.can_undo_redo(assessment) == (False, False)

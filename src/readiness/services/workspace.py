@@ -34,6 +34,7 @@ from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
 from readiness.services import guard
 from readiness.services.errors import UserError
 from readiness.services.text_input import checked_optional, checked_text
+from readiness.storage import locking
 from readiness.storage import repository as repo
 from readiness.storage.database import Database, open_database
 from readiness.storage.errors import DatabaseFileError
@@ -410,6 +411,8 @@ class Workspace:
         for start in range(0, len(stale), batch):
             with self._write() as session:
                 for assessment_id, sha256 in stale[start : start + batch]:
+                    if not locking.lock_assessment(session, assessment_id):
+                        continue  # deleted meanwhile by another user of a shared database
                     questionnaire = self._loaded(session, sha256).questionnaire
                     details = repo.answers(session, assessment_id)
                     self._store(session, assessment_id, score(questionnaire, _answers(details)))
@@ -442,6 +445,7 @@ class Workspace:
             repo.find_assessment_ids,
             _("assessment"),
         )
+        locking.lock_assessment(session, full_id)  # one writer per assessment (server DBs)
         sha256 = repo.snapshot_of(session, full_id)
         assert sha256 is not None
         return full_id, sha256

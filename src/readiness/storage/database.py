@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from readiness.i18n import _
-from readiness.storage import faults, location
+from readiness.storage import dialects, faults, location
 from readiness.storage.backup import backup
 from readiness.storage.errors import DatabaseFileError
 from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
@@ -77,7 +77,7 @@ def open_files() -> list[Path]:
     ]
 
 
-def open_database(db: str | Path | None = None) -> Database:
+def open_database(db: str | Path | URL | None = None) -> Database:
     """Open (creating or migrating as needed) the database chosen by ``db`` or the env."""
     url = location.resolve(db)
     path = location.sqlite_path(url)
@@ -114,6 +114,14 @@ def open_database(db: str | Path | None = None) -> Database:
         raise
     except (SQLAlchemyError, sqlite3.Error) as exc:
         engine.dispose()
+        if path is None and dialects.unreachable(exc):
+            raise DatabaseFileError(
+                _(
+                    "cannot connect to the database server {where}: is it running and "
+                    "reachable, and are the user, password and database name right? "
+                    "(nothing was changed)"
+                ).format(where=dialects.server_name(url))
+            ) from None
         fault = faults.translate(exc, path)
         if revision == HEAD or fault.kind != "other":
             raise fault from None
@@ -127,7 +135,7 @@ def open_database(db: str | Path | None = None) -> Database:
 
 def _engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return dialects.server_engine(url)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -163,6 +171,7 @@ def _migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.connect() as connection:
         connection.execution_options(immediate=True)
+        dialects.serialise_migrations(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         if connection.dialect.name == "sqlite":

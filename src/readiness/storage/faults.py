@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError, StatementError
 
 from readiness.i18n import _
+from readiness.storage import dialects
 from readiness.storage.errors import DatabaseFileError
 
 SHAPE_LIMIT = 200
@@ -76,6 +77,8 @@ def _code_name(error: BaseException) -> str:
 def _classify(exc: BaseException, path: Path | None) -> tuple[str, str]:
     where = str(path) if path is not None else _("the database")
     error = _driver_error(exc)
+    if not isinstance(error, sqlite3.Error) and (server := dialects.server_fault(exc)):
+        return server  # a database server's fault, by SQLSTATE (storage.dialects)
     name = _code_name(error)
     text = str(error.args[0]) if error.args and isinstance(error.args[0], str) else ""
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:

@@ -14,7 +14,11 @@ def default_path() -> Path:
     return Path(user_data_dir("readiness", appauthor=False)) / "readiness.db"
 
 
-def resolve(db: str | os.PathLike[str] | None = None) -> URL:
+def resolve(db: str | os.PathLike[str] | URL | None = None) -> URL:
+    """The database URL: ``db`` (a file path, or a URL object as the tests and ``db copy``
+    pass), then READINESS_DB, then READINESS_DATABASE_URL, then the default file."""
+    if isinstance(db, URL):
+        return db
     if db:
         return sqlite_url(Path(db))
     if env_path := os.environ.get("READINESS_DB"):

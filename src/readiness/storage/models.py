@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
-    DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     String,
     Text,
     UniqueConstraint,
@@ -18,13 +18,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# Shared database (issue 16): named constraints, UTC timestamps with time zone.
+from readiness.storage.columns import NAMING_CONVENTION
+from readiness.storage.columns import UTCDateTime as DateTime
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now, aware, in UTC (stored as ``timestamp with time zone`` on PostgreSQL)."""
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class OrganisationRow(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -19,6 +19,8 @@ from readiness.domain.records import (
     OrganisationKind,
     Status,
 )
+from readiness.storage.columns import as_utc
+from readiness.storage.locking import insert_or_get
 from readiness.storage.models import (
     AnswerRow,
     AssessmentRow,
@@ -30,7 +32,12 @@ from readiness.storage.models import (
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return as_utc(moment)
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    """Sort key for names: the same order on every database, whatever its collation."""
+    return (name.casefold(), name)
 
 
 def new_id() -> str:
@@ -54,15 +61,17 @@ def add_organisation(
 
 
 def organisations(session: Session) -> list[Organisation]:
-    rows = session.scalars(select(OrganisationRow).order_by(func.lower(OrganisationRow.name)))
-    return [_organisation(row) for row in rows]
+    found = [_organisation(row) for row in session.scalars(select(OrganisationRow))]
+    return sorted(found, key=lambda o: (*_name_order(o.name), o.id))
 
 
 def find_organisation_ids(session: Session, prefix: str) -> list[str]:
+    """Up to two ids starting with ``prefix``, in any letter case (LIKE is case-blind on SQLite
+    but not on PostgreSQL, so both sides are lowered)."""
     return list(
         session.scalars(
             select(OrganisationRow.id)
-            .where(OrganisationRow.id.startswith(prefix, autoescape=True))
+            .where(func.lower(OrganisationRow.id).startswith(prefix.lower(), autoescape=True))
             .limit(2)
         )
     )
@@ -79,16 +88,21 @@ def organisation(session: Session, organisation_id: str) -> Organisation | None:
 def snapshot_id(
     session: Session, questionnaire_id: str, version: str, sha256: str, content: str
 ) -> int:
-    """The stored snapshot with this hash, adding it when new."""
-    existing = session.scalar(select(SnapshotRow.id).where(SnapshotRow.sha256 == sha256))
-    if existing is not None:
-        return existing
-    row = SnapshotRow(
-        questionnaire_id=questionnaire_id, version=version, sha256=sha256, content=content
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+    """The stored snapshot with this hash, adding it when new (also when another writer
+    adds the same snapshot at the same moment: see ``locking.insert_or_get``)."""
+
+    def find() -> int | None:
+        return session.scalar(select(SnapshotRow.id).where(SnapshotRow.sha256 == sha256))
+
+    def insert() -> int:
+        row = SnapshotRow(
+            questionnaire_id=questionnaire_id, version=version, sha256=sha256, content=content
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+    return insert_or_get(session, find, insert)
 
 
 def snapshot_content(session: Session, sha256: str) -> str | None:
@@ -171,10 +185,11 @@ def _summary(row: Any) -> AssessmentSummary:
 
 
 def assessments(session: Session, organisation_id: str | None = None) -> list[AssessmentSummary]:
-    query = _summary_query().order_by(func.lower(OrganisationRow.name), AssessmentRow.created_at)
+    query = _summary_query()
     if organisation_id is not None:
         query = query.where(AssessmentRow.organisation_id == organisation_id)
-    return [_summary(row) for row in session.execute(query)]
+    found = [_summary(row) for row in session.execute(query)]
+    return sorted(found, key=lambda a: (*_name_order(a.organisation), a.created_at, a.id))
 
 
 def assessment(session: Session, assessment_id: str) -> AssessmentSummary | None:
@@ -185,7 +200,7 @@ def assessment(session: Session, assessment_id: str) -> AssessmentSummary | None
 def find_assessment_ids(session: Session, prefix: str) -> list[str]:
     query = (
         select(AssessmentRow.id)
-        .where(AssessmentRow.id.startswith(prefix, autoescape=True))
+        .where(func.lower(AssessmentRow.id).startswith(prefix.lower(), autoescape=True))
         .limit(2)
     )
     return list(session.scalars(query))

@@ -1,5 +1,9 @@
 """Initial schema: organisations, questionnaire snapshots, assessments, answers, history.
 
+Timestamps are ``DateTime(timezone=True)``: ``timestamp with time zone`` on PostgreSQL, and the
+same ``DATETIME`` column as always on SQLite (the SQLite schema this creates is unchanged).
+Constraint names come from the models' naming convention (storage/columns.py).
+
 Revision ID: 0001
 Revises:
 """
@@ -21,7 +25,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("sector", sa.String(100), nullable=False),
         sa.Column("country", sa.String(64), nullable=False),
-        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
         "questionnaire_snapshots",
@@ -30,7 +34,7 @@ def upgrade() -> None:
         sa.Column("version", sa.String(50), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False, unique=True),
         sa.Column("content", sa.Text, nullable=False),
-        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
         "assessments",
@@ -52,8 +56,8 @@ def upgrade() -> None:
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("marking", sa.String(30), nullable=False),
         sa.Column("assessor", sa.String(200), nullable=False),
-        sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.Column("updated_at", sa.DateTime, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
         "answers",
@@ -71,7 +75,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text, nullable=True),
         sa.Column("comment", sa.Text, nullable=False),
         sa.Column("flagged", sa.Boolean, nullable=False),
-        sa.Column("updated_at", sa.DateTime, nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("assessment_id", "question_id"),
     )
     op.create_table(
@@ -88,7 +92,7 @@ def upgrade() -> None:
         sa.Column("target_id", sa.Integer, nullable=True),
         sa.Column("before", sa.Text, nullable=False),
         sa.Column("after", sa.Text, nullable=False),
-        sa.Column("at", sa.DateTime, nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_answer_history_assessment", "answer_history", ["assessment_id", "id"])
 
