@@ -6,6 +6,9 @@
   zone; a naive value handed in is taken as UTC.
 - ``NAMING_CONVENTION``: every constraint gets a predictable name, so a later migration can
   drop or alter it by name on any database.
+- Every ``DateTime`` column, in the models or in a migration (``sa.DateTime``), is created on
+  PostgreSQL as ``timestamp with time zone``: the app's sessions run in UTC, so a naive value
+  is stored as the UTC instant it stands for, and no column can silently be zone-less.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -45,3 +49,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         return None if value is None else as_utc(value)
+
+
+@compiles(DateTime, "postgresql")
+def _timestamp_with_time_zone(_type: DateTime, _compiler: Any, **_kw: Any) -> str:
+    return "TIMESTAMP WITH TIME ZONE"
