@@ -1,13 +1,13 @@
-"""Portfolio, partnerships, compare and trend through a real SQLite workspace and the command
-line (DESIGN sections 6 and 9), with figures computed by hand."""
+"""Portfolio, partnerships, compare and trend through a real workspace (SQLite and PostgreSQL)
+and the command line (DESIGN sections 6 and 9), with figures computed by hand."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from backends import Backend
 from portfolio_helpers import domain, loaded, q
 from readiness.cli import main as cli_main
 from readiness.services.errors import UserError
@@ -19,7 +19,6 @@ from readiness.services.portfolio import (
     trend_json,
 )
 from readiness.services.workspace import Workspace
-from storage_helpers import query, raw
 
 CO_1 = loaded(
     "co",
@@ -46,8 +45,8 @@ UNIT = loaded(
 
 
 @pytest.fixture
-def workspace(tmp_path: Path):
-    ws = Workspace.open(tmp_path / "w.db")
+def workspace(backend: Backend):
+    ws = Workspace.open(backend.target)
     yield ws
     ws.close()
 
@@ -61,7 +60,7 @@ def answer(ws: Workspace, assessment: str, **given: str) -> None:
             ws.answer(assessment, question, value)
 
 
-def test_portfolio_reads_cached_domain_scores(workspace: Workspace, tmp_path: Path) -> None:
+def test_portfolio_reads_cached_domain_scores(workspace: Workspace, backend: Backend) -> None:
     alpha = workspace.add_organisation("alpha", "company", "Energy", "DE")
     beta = workspace.add_organisation("Beta", "company", "Telecom", "FR")
     old = workspace.new_assessment(alpha.id, "co", "old", loaded=CO_1)
@@ -94,32 +93,28 @@ def test_portfolio_reads_cached_domain_scores(workspace: Workspace, tmp_path: Pa
     )
 
     # The figures come from the cache written at the last change, not from a rescoring.
-    db = tmp_path / "w.db"
-    with raw(db) as connection:
-        connection.execute(
-            "UPDATE assessments SET domain_scores = ? WHERE id = ?",
-            (json.dumps({"trust": 1.25, "legal": None, "extra": 2.0}), draft.id),
-        )
-        connection.commit()
+    backend.execute(
+        "UPDATE assessments SET domain_scores = ? WHERE id = ?",
+        json.dumps({"trust": 1.25, "legal": None, "extra": 2.0}),
+        draft.id,
+    )
     again = portfolio_json(portfolio_tables(workspace))["questionnaires"][0]["rows"][1]
     assert again["domains"] == {"trust": 1.2, "legal": None, "extra": 2.0}
     # ...and a change refreshes it.
     answer(workspace, draft.id, c_nda="4")
     cached = json.loads(
-        query(db, "SELECT domain_scores FROM assessments WHERE id=?", draft.id)[0][0]
+        backend.query("SELECT domain_scores FROM assessments WHERE id=?", draft.id)[0][0]
     )
     assert cached == {"trust": 37.5, "legal": 50.0, "extra": 100.0}
 
 
 def test_stale_domain_cache_is_filled_before_the_portfolio(
-    workspace: Workspace, tmp_path: Path
+    workspace: Workspace, backend: Backend
 ) -> None:
     org = workspace.add_organisation("alpha", "company")
     item = workspace.new_assessment(org.id, "co", loaded=CO_1)
     answer(workspace, item.id, c_contact="4")
-    with raw(tmp_path / "w.db") as connection:  # as after the migration, or a bare import
-        connection.execute("UPDATE assessments SET domain_scores = NULL")
-        connection.commit()
+    backend.execute("UPDATE assessments SET domain_scores = NULL")  # as after the migration
     row = portfolio_json(portfolio_tables(workspace))["questionnaires"][0]["rows"][0]
     assert row["domains"] == {"trust": 75.0, "legal": 0.0}
 
@@ -189,8 +184,8 @@ def test_trend_points_oldest_first(workspace: Workspace) -> None:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setenv("READINESS_DB", str(tmp_path / "cli.db"))
+def cli(backend: Backend, capsys: pytest.CaptureFixture[str]):
+    """The command line in this process, on the ``backend`` database (set in the environment)."""
 
     def run(*args: str) -> tuple[int, str, str]:
         code = cli_main(list(args))

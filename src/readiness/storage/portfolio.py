@@ -116,7 +116,6 @@ def _partnership_query() -> Any:
         )
         .join(company, PartnershipRow.company_id == company.id)
         .join(unit, PartnershipRow.unit_id == unit.id)
-        .order_by(func.lower(company.name), func.lower(unit.name))
     )
 
 
@@ -137,7 +136,11 @@ def partnership_between(session: Session, company_id: str, unit_id: str) -> str 
 
 
 def partnerships(session: Session) -> list[PartnershipRecord]:
-    return [PartnershipRecord(*row) for row in session.execute(_partnership_query())]
+    """By company, then unit name: sorted here, the same whatever the server's collation."""
+    found = [PartnershipRecord(*row) for row in session.execute(_partnership_query())]
+    return sorted(
+        found, key=lambda p: (p.company.casefold(), p.company, p.unit.casefold(), p.unit, p.id)
+    )
 
 
 def partnership(session: Session, partnership_id: str) -> PartnershipRecord | None:
@@ -153,7 +156,7 @@ def partnership_exists(session: Session, partnership_id: str) -> bool:
 def find_partnership_ids(session: Session, prefix: str) -> list[str]:
     query = (
         select(PartnershipRow.id)
-        .where(PartnershipRow.id.startswith(prefix, autoescape=True))
+        .where(func.lower(PartnershipRow.id).startswith(prefix.lower(), autoescape=True))
         .limit(2)
     )
     return list(session.scalars(query))
