@@ -328,6 +328,7 @@ def test_db_option_overrides_readiness_db(
     file_run, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
     other = tmp_path / "elsewhere" / "other.db"
+    other.parent.mkdir()  # the app creates the file only, never folders (issue 8)
     ok(file_run("--db", str(other), "org", "add", "Only in other", "--kind", "other"))
     assert query(other, "SELECT name FROM organisations") == [("Only in other",)]
     assert not Path(cli_env["READINESS_DB"]).exists()

@@ -242,7 +242,7 @@ def test_refused_file_stays_refused(tmp_path: Path, real_db: Path) -> None:
 def test_folder_that_cannot_be_made_is_one_clear_line(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(UserError, match="cannot create the folder") as raised:
+    with pytest.raises(UserError, match="does not exist") as raised:
         Workspace.open(blocker / "sub" / "readiness.db")
     assert "\n" not in str(raised.value)
     assert blocker.read_text(encoding="utf-8") == "not a folder"

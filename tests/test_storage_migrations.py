@@ -160,6 +160,7 @@ def test_backup_is_recognised_by_the_app(tmp_path: Path) -> None:
 
 def test_new_database_is_created_at_head_without_backup(tmp_path: Path) -> None:
     db = tmp_path / "sub" / "folder" / "new.db"
+    db.parent.mkdir(parents=True)  # the app creates the file only, never folders (issue 8)
     Workspace.open(db).close()
     assert query(db, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert pragma(db, "application_id") == APPLICATION_ID

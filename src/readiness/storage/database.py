@@ -85,6 +85,13 @@ def open_database(db: str | Path | URL | None = None) -> Database:
     if path is not None:
         state = recognise(path, REVISIONS)
         revision = state.revision if state.state is FileState.OURS else None
+        if not path.parent.is_dir() and not location.is_default(path):
+            raise DatabaseFileError(  # create the file only, never folders someone mistyped
+                _(
+                    "the folder {folder} does not exist: create it first or choose another "
+                    "file (nothing was created)"
+                ).format(folder=path.parent)
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -93,8 +100,12 @@ def open_database(db: str | Path | URL | None = None) -> Database:
                     path=path, reason=exc.strerror
                 )
             ) from exc
-    engine = _engine(url)
+    try:
+        engine = _engine(url)
+    except (ImportError, SQLAlchemyError) as exc:
+        raise faults.driver_problem(exc, url.get_backend_name()) from None
     database = Database(engine, path)
+    migrating = False
     try:
         if path is None:
             revision = _current_revision(engine)
@@ -108,6 +119,7 @@ def open_database(db: str | Path | URL | None = None) -> Database:
         if revision != HEAD:
             if path is not None and revision is not None:
                 database.backup = backup(path)
+            migrating = True
             _migrate(engine)
     except DatabaseFileError:
         engine.dispose()
@@ -123,7 +135,7 @@ def open_database(db: str | Path | URL | None = None) -> Database:
                 ).format(where=dialects.server_name(url))
             ) from None
         fault = faults.translate(exc, path)
-        if revision == HEAD or fault.kind != "other":
+        if not migrating or fault.kind != "other":
             raise fault from None
         raise DatabaseFileError(
             _("cannot upgrade {where} to this version: {reason}; it was left as it was").format(

@@ -53,6 +53,25 @@ def translate(exc: BaseException, path: Path | None) -> StorageFault:
     return StorageFault(message, kind)
 
 
+def driver_problem(exc: BaseException, backend: str) -> DatabaseFileError:
+    """One line for a database URL the app cannot connect with: an unknown kind of database or
+    a driver that is not installed (says what to install)."""
+    if isinstance(exc, ImportError):
+        module = (exc.name or "").split(".")[0] or backend
+        return DatabaseFileError(
+            _(
+                "the database driver '{module}' for {backend} URLs is not installed; install it "
+                "(pip install {module}) or use another database"
+            ).format(module=module, backend=backend)
+        )
+    return DatabaseFileError(
+        _(
+            "READINESS_DATABASE_URL names a kind of database this app cannot use ('{backend}'); "
+            "use sqlite:///FILE or postgresql+psycopg://..."
+        ).format(backend=backend)
+    )
+
+
 def statement_shape(statement: str | None) -> str:
     """``statement`` with every literal replaced by ``?`` and whitespace collapsed, cut to
     SHAPE_LIMIT characters: enough to know which query failed, never what it carried."""
@@ -105,6 +124,15 @@ def _classify(exc: BaseException, path: Path | None) -> tuple[str, str]:
         ).format(where=where)
     if name.startswith("SQLITE_CANTOPEN"):
         return "io", _("cannot open {where}").format(where=where)
+    if path is None and "connection" in text and "failed" in text:
+        return "unreachable", _(
+            "cannot reach the database server named by READINESS_DATABASE_URL (is it running, "
+            "and are the host, port and name right?)"
+        )
+    if "invalid dsn" in text or "invalid connection option" in text:
+        return "other", _(
+            "the database URL has an option the driver does not know; fix READINESS_DATABASE_URL"
+        )
     if isinstance(error, sqlite3.Error) and text:
         # SQLite's own messages name tables and columns, never values; other drivers' details
         # may quote values (PostgreSQL's "Key (name)=(...)"), so they get the code only.

@@ -36,10 +36,16 @@ class Recognition:
 
 
 def recognise(path: Path, known_revisions: tuple[str, ...]) -> Recognition:
-    if not path.exists() or path.stat().st_size == 0:
-        return Recognition(FileState.NEW)
     if path.is_dir():
         raise DatabaseFileError(_("{path} is a folder, not a database file").format(path=path))
+    if path.exists() and not path.is_file():
+        raise DatabaseFileError(
+            _("{path} is not a regular file (a device, pipe or socket); choose a file").format(
+                path=path
+            )
+        )
+    if not path.exists() or path.stat().st_size == 0:
+        return Recognition(FileState.NEW)
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -59,7 +65,7 @@ def recognise(path: Path, known_revisions: tuple[str, ...]) -> Recognition:
     short = _check_size(path, header, wal is not None)
     tables, revision, application_id = _read_schema(path, wal, verify=short)
     if application_id != APPLICATION_ID:
-        if not tables:
+        if not tables and application_id == 0:  # an empty SQLite file of no application
             return Recognition(FileState.NEW)
         raise DatabaseFileError(
             _(
