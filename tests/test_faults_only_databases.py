@@ -32,7 +32,7 @@ def refused(done, *words: str) -> str:
         ("sqlite:///file:x?mode=memory&uri=true", ["in-memory"]),
         ("not a url at all", ["not a database URL"]),
         ("postgresql+pg8000://user:s3cret@localhost/readiness", ["driver", "pg8000", "install"]),
-        ("postgresql://user:s3cret@127.0.0.1:9/readiness", ["cannot reach"]),
+        ("postgresql://user:s3cret@127.0.0.1:9/readiness", ["database server"]),
         ("nosuchdb://host/x", ["cannot use", "nosuchdb"]),
         ("sqlite:///{tmp}/ro.db?mode=ro", ["options", "mode"]),
         ("sqlite:///{tmp}/x.db?foo=bar", ["options", "foo"]),
