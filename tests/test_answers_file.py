@@ -125,7 +125,7 @@ def test_no_questionnaire_named_nor_given(tmp_path: Path) -> None:
 
 
 def test_missing_and_malformed_files(tmp_path: Path) -> None:
-    assert "answers file not found" in error(tmp_path / "nope.yaml")
+    assert "not found" in error(tmp_path / "nope.yaml")
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"questionnaire: mini\nanswers: [\n")
     assert error(bad).startswith(f"{bad}:")

@@ -11,13 +11,14 @@ from readiness.i18n import _
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from readiness.questionnaire.files import file_problem
     from readiness.questionnaire.loader import validate_file
 
     failed = 0
     for name in args.paths:
         path = Path(name)
-        if not path.is_file():
-            print(f"{name}:1: (file): " + _("file not found"), file=sys.stderr)
+        if problem := file_problem(path):
+            print(f"{name}:1: (file): {problem}", file=sys.stderr)
             failed += 1
             continue
         issues = validate_file(path, name)

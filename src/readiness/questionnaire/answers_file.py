@@ -105,7 +105,12 @@ def _interpret(
                 "question '{question}': expected an option id or {{na: justification}}"
             ).format(question=question_id)
         justification = value["na"]
-        return NotApplicable("" if justification is None else str(justification)), None
+        if justification is not None and not isinstance(justification, str):
+            return None, _(
+                "question '{question}': the N/A justification must be text, not a list, "
+                "a mapping or a number"
+            ).format(question=question_id)
+        return NotApplicable(justification or ""), None
     if value is None:
         return None, None
     if isinstance(value, bool | list):

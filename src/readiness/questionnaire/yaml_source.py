@@ -48,7 +48,12 @@ class Document:
 
 
 def read_text(path: FsPath) -> str:
-    """Read a file as UTF-8 text, refusing oversized, binary and non-UTF-8 files."""
+    """Read a file as UTF-8 text, refusing folders, devices, oversized, binary and non-UTF-8
+    files."""
+    from readiness.questionnaire.files import file_problem
+
+    if problem := file_problem(path):
+        raise YamlProblem(problem)
     try:
         size = path.stat().st_size
     except OSError as exc:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from readiness.i18n import _
+from readiness.questionnaire.files import file_problem
 from readiness.questionnaire.issues import FileProblems
 from readiness.questionnaire.loader import is_workbook, load_file
 from readiness.services.errors import UserError
@@ -76,8 +77,10 @@ def convert(source: Path, target: Path, *, force: bool = False) -> Path:
     from readiness.questionnaire.canonical import canonical_text
     from readiness.questionnaire.yaml_source import parse
 
-    if not source.is_file():
-        raise UserError(_("questionnaire file not found: {path}").format(path=source))
+    if problem := file_problem(source):
+        raise UserError(
+            _("questionnaire file {path}: {problem}").format(path=source, problem=problem)
+        )
     to_excel = not is_workbook(source)
     target = _target(target, force, (".xlsx",) if to_excel else _YAML_SUFFIXES)
     if target.resolve() == source.resolve():

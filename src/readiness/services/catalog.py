@@ -8,6 +8,7 @@ from pathlib import Path
 
 from readiness.i18n import _
 from readiness.paths import builtin_questionnaires_dir
+from readiness.questionnaire.files import file_problem
 from readiness.questionnaire.issues import FileProblems
 from readiness.questionnaire.loader import LoadedQuestionnaire, load_file
 from readiness.services.errors import UserError
@@ -45,8 +46,10 @@ def find_builtin(questionnaire_id: str) -> LoadedQuestionnaire:
 
 def load_path(path: Path) -> LoadedQuestionnaire:
     """Load a questionnaire given by path, turning file problems into one clear line."""
-    if not path.is_file():
-        raise UserError(_("questionnaire file not found: {path}").format(path=path))
+    if problem := file_problem(path):
+        raise UserError(
+            _("questionnaire file {path}: {problem}").format(path=path, problem=problem)
+        )
     try:
         return load_file(path)
     except FileProblems as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readiness.i18n import _
+from readiness.questionnaire.files import file_problem
 from readiness.questionnaire.issues import FileProblems, Issue
 from readiness.questionnaire.loader import LoadedQuestionnaire, load_file
 from readiness.services import catalog
@@ -132,8 +133,10 @@ def install(workspace: Workspace, path: Path) -> Installed:
     missing or its id and version are already known with other content (naming both sha256).
     Installing the same content again is not an error (``outcome`` says so).
     """
-    if not path.is_file():
-        raise UserError(_("questionnaire file not found: {path}").format(path=path))
+    if problem := file_problem(path):
+        raise UserError(
+            _("questionnaire file {path}: {problem}").format(path=path, problem=problem)
+        )
     try:
         loaded = load_file(path)
     except FileProblems as exc:

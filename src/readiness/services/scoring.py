@@ -7,14 +7,17 @@ from pathlib import Path
 from readiness.domain.scoring import ScoreResult, score
 from readiness.i18n import _
 from readiness.questionnaire.answers_file import answers_from, read_answers_file
+from readiness.questionnaire.files import file_problem
 from readiness.questionnaire.issues import FileProblems
 from readiness.services import catalog
 from readiness.services.errors import UserError
 
 
 def score_answers_file(answers_path: Path, questionnaire_path: Path | None = None) -> ScoreResult:
-    if not answers_path.is_file():
-        raise UserError(_("answers file not found: {path}").format(path=answers_path))
+    if problem := file_problem(answers_path):
+        raise UserError(
+            _("answers file {path}: {problem}").format(path=answers_path, problem=problem)
+        )
     try:
         document = read_answers_file(answers_path)
     except FileProblems as exc:
