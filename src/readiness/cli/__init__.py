@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "readiness.cli.upgrade",
     "readiness.cli.reports",
     "readiness.cli.portfolio",
+    "readiness.cli.database",
 )
 
 
