@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
-import json
 import os
 import re
 import shutil
@@ -41,10 +39,11 @@ ROOT = HERE.parent
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "packaging"
 DIST_NAME = "partnership-readiness"
-_WHEEL = re.compile(r"^(?P<name>[^-]+)-(?P<version>[^-]+)(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$")
 
 sys.path.insert(0, str(HERE))
 import bundle_checks  # noqa: E402
+import sbom as sbom_module  # noqa: E402
+from sbom import sha256, wheel_name_version  # noqa: E402
 
 
 class BuildError(Exception):
@@ -91,21 +90,6 @@ def tool_pins() -> dict[str, str]:
     return pins
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def wheel_name_version(path: Path) -> tuple[str, str]:
-    match = _WHEEL.match(path.name)
-    if not match:
-        raise BuildError(f"{path.name}: not a wheel file name")
-    return re.sub(r"[-_.]+", "-", match["name"]).lower(), match["version"]
-
-
 def write_lock(wheelhouse: Path) -> Path:
     """requirements.lock: one ``name==version --hash=sha256:...`` per wheel, sorted by name."""
     lines = [
@@ -132,32 +116,6 @@ def make_venv(folder: Path, env: dict[str, str], with_pip: bool = True) -> Path:
         command.insert(3, "--without-pip")
     run(command, env, f"creating {folder.name}")
     return venv_python(folder)
-
-
-def enrich_sbom(sbom: Path, wheelhouse: Path, bundle: str, glibc: str) -> None:
-    """Add each wheel's SHA-256 to its component, and say what was built from them."""
-    data = json.loads(sbom.read_text(encoding="utf-8"))
-    wheels = {wheel_name_version(w): w for w in wheelhouse.glob("*.whl")}
-    covered = set()
-    for component in [data["metadata"].get("component", {}), *data.get("components", [])]:
-        key = (re.sub(r"[-_.]+", "-", component.get("name", "")).lower(), component.get("version"))
-        if key in wheels:
-            covered.add(key)
-            component["hashes"] = [{"alg": "SHA-256", "content": sha256(wheels[key])}]
-    if set(wheels) - covered:
-        missing = ", ".join(f"{n}=={v}" for n, v in sorted(set(wheels) - covered))
-        raise BuildError(f"SBOM has no component for the wheels {missing}")
-    data["metadata"].setdefault("properties", []).extend(
-        [
-            {"name": "readiness:bundle", "value": bundle},
-            {"name": "readiness:bundle:glibc-needed", "value": glibc},
-            {
-                "name": "readiness:wheelhouse-python",
-                "value": f"cp{sys.version_info[0]}{sys.version_info[1]}-linux-x86_64",
-            },
-        ]
-    )
-    sbom.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def validate_sbom(tools_python: Path, sbom: Path, env: dict[str, str]) -> None:
@@ -301,7 +259,11 @@ def build(keep_venvs: bool = False) -> dict[str, float]:
         )
     run([venv, HERE / "bundle_checks.py", "imports", bundle], env, "checking bundled modules")
     build_info(bundle, version, report, floor)
-    enrich_sbom(sbom, wheelhouse, name, report.glibc)
+    pyinstaller_version = pins["pyinstaller"].split("==")[-1]
+    try:
+        sbom_module.enrich(sbom, wheelhouse, bundle, report.glibc, pyinstaller_version)
+    except sbom_module.SbomError as exc:
+        raise BuildError(str(exc)) from exc
     validate_sbom(tools, sbom, env)
     step("checks")
 

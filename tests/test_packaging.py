@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -154,3 +155,57 @@ def test_sha256sums_check_with_sha256sum(tmp_path):
         (tmp_path / "wheelhouse" / "x.whl").write_bytes(b"tampered")
         done = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=tmp_path, capture_output=True)
         assert done.returncode != 0
+
+
+sbom = _load("sbom.py")
+
+
+def _fake_sbom(path: Path) -> None:
+    root = {"bom-ref": "app", "name": "partnership-readiness", "version": "1.0"}
+    lib = {"bom-ref": "et", "name": "et_xmlfile", "version": "2.0.0", "type": "library"}
+    document = {"metadata": {"component": root}, "components": [lib], "dependencies": []}
+    path.write_text(json.dumps(document))
+
+
+def test_sbom_gets_wheel_hashes_and_the_files_no_wheel_brought(tmp_path):
+    wheelhouse = tmp_path / "wheelhouse"
+    wheelhouse.mkdir()
+    (wheelhouse / "et_xmlfile-2.0.0-py3-none-any.whl").write_bytes(b"et")
+    (wheelhouse / "partnership_readiness-1.0-py3-none-any.whl").write_bytes(b"app")
+    bundle = tmp_path / "readiness-1.0-linux-x86_64"
+    (bundle / "_internal" / "PySide6").mkdir(parents=True)
+    (bundle / "readiness").write_bytes(b"bootloader")
+    (bundle / "_internal" / "libpython3.11.so.1.0").write_bytes(b"python")
+    (bundle / "_internal" / "libdemo.so.1").write_bytes(b"host library")
+    (bundle / "_internal" / "PySide6" / "libQt6Core.so.6").write_bytes(b"from a wheel")
+    target = tmp_path / "sbom.cdx.json"
+    _fake_sbom(target)
+    sbom.enrich(target, wheelhouse, bundle, "2.35", "6.0")
+    data = json.loads(target.read_text())
+    by_name = {c["name"]: c for c in data["components"]}
+    assert by_name["et_xmlfile"]["hashes"][0]["content"] == hashlib.sha256(b"et").hexdigest()
+    assert data["metadata"]["component"]["hashes"][0]["content"] == (
+        hashlib.sha256(b"app").hexdigest()
+    )
+    assert by_name["cpython"]["hashes"][0]["content"] == hashlib.sha256(b"python").hexdigest()
+    assert by_name["pyinstaller"]["version"] == "6.0"
+    assert "libdemo.so.1" in by_name  # copied from the build machine: listed with its hash
+    assert "libQt6Core.so.6" not in by_name  # came with a wheel, covered by that wheel
+    root = next(d for d in data["dependencies"] if d["ref"] == "app")
+    assert "bundle-file:_internal/libdemo.so.1" in root["dependsOn"]
+    assert {"name": "readiness:bundle:glibc-needed", "value": "2.35"} in (
+        data["metadata"]["properties"]
+    )
+
+
+def test_sbom_refuses_a_wheel_it_does_not_describe(tmp_path):
+    wheelhouse = tmp_path / "wheelhouse"
+    wheelhouse.mkdir()
+    (wheelhouse / "stranger-1.0-py3-none-any.whl").write_bytes(b"?")
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "readiness").write_bytes(b"bootloader")
+    target = tmp_path / "sbom.cdx.json"
+    _fake_sbom(target)
+    with pytest.raises(sbom.SbomError, match=r"stranger==1\.0"):
+        sbom.enrich(target, wheelhouse, bundle, "2.35", "6.0")
