@@ -46,23 +46,43 @@ def wheel_name_version(path: Path) -> tuple[str, str]:
     return normalise(match["name"]), match["version"]
 
 
-def _debian_package(soname: str) -> tuple[str, str, Path] | None:
-    """(package, version, system path) of the Debian package shipping ``soname``, if any."""
-    if not shutil.which("dpkg"):
-        return None
-    done = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True)
+def _debian_packages(sonames: list[str]) -> dict[str, tuple[str, str, Path]]:
+    """{soname: (package, version, system path)} for the sonames a Debian package ships.
+
+    One ``dpkg -S`` and one ``dpkg-query`` for all of them (each call reads dpkg's whole
+    database); empty where dpkg is missing.
+    """
+    if not sonames or not shutil.which("dpkg"):
+        return {}
+    done = subprocess.run(
+        ["dpkg", "-S", *(f"*/{name}" for name in sonames)], capture_output=True, text=True
+    )
+    owners: dict[str, tuple[str, Path]] = {}
     for line in done.stdout.splitlines():
-        if ": " in line and not line.startswith("diversion"):
-            package, path = line.split(": ", 1)
-            package = package.split(",")[0]
-            version = subprocess.run(
-                ["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True
-            ).stdout.strip()
-            return package.split(":")[0], version, Path(path.strip())
-    return None
+        if ": " not in line or line.startswith("diversion"):
+            continue
+        package, path = line.split(": ", 1)
+        system_path = Path(path.strip())
+        if system_path.name in sonames and system_path.name not in owners:
+            owners[system_path.name] = (package.split(",")[0].split(":")[0], system_path)
+    packages = sorted({package for package, _ in owners.values()})
+    versions: dict[str, str] = {}
+    if packages:
+        query = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Package} ${Version}\n", *packages],
+            capture_output=True,
+            text=True,
+        )
+        for line in query.stdout.splitlines():
+            package, _, version = line.partition(" ")
+            versions.setdefault(package, version)
+    return {
+        soname: (package, versions.get(package, ""), path)
+        for soname, (package, path) in owners.items()
+    }
 
 
-def _file_component(bundle: Path, path: Path) -> dict:
+def _file_component(bundle: Path, path: Path, found: tuple[str, str, Path] | None) -> dict:
     relative = path.relative_to(bundle).as_posix()
     component: dict = {
         "type": "library",
@@ -71,11 +91,10 @@ def _file_component(bundle: Path, path: Path) -> dict:
         "hashes": [{"alg": "SHA-256", "content": sha256(path)}],
         "properties": [{"name": "readiness:bundle-path", "value": relative}],
     }
-    found = _debian_package(path.name)
     if found:
         package, version, system_path = found
         component["version"] = version
-        component["purl"] = f"pkg:deb/debian/{package}@{version}?arch=amd64"
+        component["purl"] = f"pkg:deb/debian/{package}@{version.replace(':', '%3A')}?arch=amd64"
         component["description"] = f"from the build machine's Debian package {package}"
         same = system_path.exists() and sha256(system_path.resolve()) == sha256(path)
         component["properties"].append(
@@ -112,14 +131,16 @@ def bundle_components(bundle: Path, pyinstaller_version: str) -> list[dict]:
             "hashes": [{"alg": "SHA-256", "content": sha256(bundle / "readiness")}],
         },
     ]
-    for path in sorted(internal.iterdir()):
-        if (
-            path.is_file()
-            and not path.is_symlink()
-            and ".so" in path.name
-            and not path.name.startswith("libpython")
-        ):
-            components.append(_file_component(bundle, path))
+    copied = [
+        path
+        for path in sorted(internal.iterdir())
+        if path.is_file()
+        and not path.is_symlink()
+        and ".so" in path.name
+        and not path.name.startswith("libpython")
+    ]
+    owners = _debian_packages([path.name for path in copied])
+    components.extend(_file_component(bundle, path, owners.get(path.name)) for path in copied)
     return components
 
 
