@@ -148,14 +148,16 @@ def _snapshot(sha: str) -> SnapshotRow:
     return SnapshotRow(questionnaire_id="q", version="1", sha256=sha, content="x")
 
 
-def test_unreachable_server_is_one_line_and_touches_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scheme", ["postgresql+psycopg", "postgresql"])
+def test_unreachable_server_is_one_line_and_touches_nothing(tmp_path: Path, scheme: str) -> None:
     """A server that is not there (a socket folder with no server in it): one clear line,
     exit 1, and the local database file is neither created nor changed."""
     pytest.importorskip("psycopg")
     local = tmp_path / "local.db"
     env = dict(os.environ)
     env.pop("READINESS_DB", None)
-    env["READINESS_DATABASE_URL"] = f"postgresql+psycopg://someone:secret@/cell?host={tmp_path}"
+    # A plain postgresql:// URL means psycopg 3 too (SQLAlchemy's default is psycopg2).
+    env["READINESS_DATABASE_URL"] = f"{scheme}://someone:secret@/cell?host={tmp_path}"
     done = subprocess.run(
         [sys.executable, "-m", "readiness.cli", "org", "list"],
         capture_output=True,

@@ -1,6 +1,7 @@
 """What differs between SQLite and a PostgreSQL server (DESIGN sections 4 and 12).
 
-- ``server_engine(url)``: the engine for a database server. PostgreSQL sessions run in UTC with
+- ``server_engine(url)``: the engine for a database server (``postgresql://`` means psycopg 3,
+  the driver the ``postgres`` extra installs). PostgreSQL sessions run in UTC with
   a lock timeout as long as SQLite's busy timeout, so a writer that waits too long for another
   gets "busy" instead of hanging; the connection attempt gives up after ``CONNECT_TIMEOUT_S``.
 - ``sqlstate(exc)``: the SQLSTATE of a database error (a five-character string such as
@@ -66,6 +67,8 @@ def server_engine(url: URL) -> Engine:
     """An engine for a database server (anything but SQLite), checked before each use."""
     if url.get_backend_name() != "postgresql":
         return create_engine(url, pool_pre_ping=True)
+    if url.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2, not installed
+        url = url.set(drivername="postgresql+psycopg")
     settings = f"-c timezone=UTC -c lock_timeout={LOCK_TIMEOUT_MS}"
     given = url.query.get("options")
     options = f"{given} {settings}" if isinstance(given, str) and given else settings
