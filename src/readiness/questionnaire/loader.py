@@ -40,7 +40,9 @@ def _problems(text: str, name: str) -> tuple[list[Issue], Any, dict[str, Conditi
     conditions: dict[str, Condition] = {}
     try:
         quick = parse(text, track_lines=False)
-    except YamlProblem:
+    except YamlProblem as exc:
+        if exc.bounded:  # a size limit: reading again would only repeat the cost
+            return [Issue(name, exc.line, "(file)", str(exc))], None, conditions
         quick = None
     if quick is not None and not _check(quick.data, conditions):
         return [], quick.data, conditions
@@ -53,7 +55,23 @@ def _problems(text: str, name: str) -> tuple[list[Issue], Any, dict[str, Conditi
         for path, message in _check(document.data, {})
     ]
     issues.sort(key=lambda issue: issue.line)
-    return issues, document.data, conditions
+    return capped(issues, name), document.data, conditions
+
+
+MAX_ISSUES = 100
+"""Problems reported per file; the rest are counted in one last line."""
+
+
+def capped(issues: list[Issue], name: str) -> list[Issue]:
+    """The first MAX_ISSUES issues, then one saying how many more there are."""
+    if len(issues) <= MAX_ISSUES:
+        return issues
+    rest = len(issues) - MAX_ISSUES
+    last = issues[MAX_ISSUES - 1].line
+    return [
+        *issues[:MAX_ISSUES],
+        Issue(name, last, "(file)", _("... and {n} more problems").format(n=rest)),
+    ]
 
 
 def load_text(

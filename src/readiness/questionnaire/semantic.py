@@ -46,6 +46,20 @@ def _suggest(name: str, known: list[str]) -> str:
     return _("; did you mean '{close}'?").format(close=close[0]) if close else ""
 
 
+MAX_LANGUAGES = 40
+"""Languages a questionnaire may list: every text carries each of them."""
+PER_TEXT = 3
+"""Messages about missing or unlisted languages per text object; the rest are counted."""
+
+
+def _few(items: list[str], shown: int = 12) -> str:
+    """``items`` joined, at most ``shown`` of them, each cut to 20 characters, then the count."""
+    text = ", ".join(item[:20] for item in items[:shown])
+    if len(items) > shown:
+        text += _(", ... ({n} in all)").format(n=len(items))
+    return text
+
+
 def _known(known: list[str]) -> str:
     if not known:
         return _("none defined")
@@ -67,7 +81,9 @@ class _Checker:
         self.data = data
         self.conditions = conditions
         languages = [x for x in _list(data.get("languages")) if isinstance(x, str)]
-        self.languages = languages or ["en"]
+        self.too_many_languages = len(languages) > MAX_LANGUAGES
+        self.languages = languages[:MAX_LANGUAGES] or ["en"]
+        self.shown_languages = _few(self.languages)
         self.language_set = set(self.languages)
         self.scale_facts: dict[str, tuple[list[Any], list[float]]] = {}
         self.scales = _dict(data.get("scales"))
@@ -76,34 +92,59 @@ class _Checker:
         ]
 
     def run(self) -> Iterator[Violation]:
+        if self.too_many_languages:
+            count = len(_list(self.data.get("languages")))
+            yield (
+                ("languages",),
+                _("lists {count} languages; a questionnaire may have at most {n}").format(
+                    count=count, n=MAX_LANGUAGES
+                ),
+            )
         yield from self._texts()
         yield from self._scales()
         yield from self._levels()
         yield from self._domains()
 
     def _text(self, value: Any, path: Path) -> Iterator[Violation]:
+        """At most PER_TEXT messages for one text object, each of bounded length."""
         if not isinstance(value, dict):
             return
-        for language in self.languages:
-            if language not in value:
-                yield (
-                    path,
-                    _("missing the '{lang}' text (languages: {languages})").format(
-                        lang=language, languages=", ".join(self.languages)
-                    ),
-                )
-        for language in value:
-            if (
-                isinstance(language, str)
-                and _LANGUAGE.match(language)
-                and (language not in self.languages)
-            ):
-                yield (
-                    (*path, language),
-                    _("language '{lang}' is not listed in languages ({languages})").format(
-                        lang=language, languages=", ".join(self.languages)
-                    ),
-                )
+        missing = [language for language in self.languages if language not in value]
+        for language in missing[:PER_TEXT]:
+            yield (
+                path,
+                _("missing the '{lang}' text (languages: {languages})").format(
+                    lang=language[:20], languages=self.shown_languages
+                ),
+            )
+        if len(missing) > PER_TEXT:
+            yield (
+                path,
+                _("... and the texts in {n} more listed languages").format(
+                    n=len(missing) - PER_TEXT
+                ),
+            )
+        unlisted = [
+            language
+            for language in value
+            if isinstance(language, str)
+            and _LANGUAGE.match(language)
+            and language not in self.language_set
+        ]
+        for language in unlisted[:PER_TEXT]:
+            yield (
+                (*path, language),
+                _("language '{lang}' is not listed in languages ({languages})").format(
+                    lang=language, languages=self.shown_languages
+                ),
+            )
+        if len(unlisted) > PER_TEXT:
+            yield (
+                path,
+                _("... and {n} more languages not listed in languages").format(
+                    n=len(unlisted) - PER_TEXT
+                ),
+            )
 
     def _texts(self) -> Iterator[Violation]:
         for value, path in self._text_objects():

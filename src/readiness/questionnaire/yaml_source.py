@@ -8,6 +8,8 @@ remember the line of every value.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -19,15 +21,23 @@ from readiness.questionnaire.issues import Path
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_VALUES = 1_000_000
+MAX_VALUES = 100_000
+"""Values a document may hold, aliases expanded: the built-in questionnaires hold about 5,000;
+the cap bounds the work any file (or stored snapshot) can cause to a second or two."""
+MAX_INT_DIGITS = 4300
+"""Python's own limit for converting decimal text to an integer."""
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlProblem(Exception):
-    def __init__(self, message: str, line: int = 1) -> None:
+    """A file that cannot be read as YAML; ``bounded``: the reading stopped at a size limit, so
+    reading again (to find more lines) would only repeat the cost."""
+
+    def __init__(self, message: str, line: int = 1, bounded: bool = False) -> None:
         super().__init__(message)
         self.line = line
+        self.bounded = bounded
 
 
 @dataclass
@@ -95,6 +105,10 @@ def parse(text: str, track_lines: bool = True) -> Document:
     problems parse without it first and again with it when there is something to report.
     """
     text = text.removeprefix("\ufeff")
+    if len(text) > MAX_BYTES:  # text not read through read_text (a stored snapshot)
+        raise YamlProblem(
+            _("the text is over {n} MB; questionnaire files may be at most 10 MB").format(n=10)
+        )
     if not text.strip():
         raise YamlProblem(_("the file is empty"))
     loader = _Loader(text)
@@ -115,6 +129,7 @@ def parse(text: str, track_lines: bool = True) -> Document:
         loader.dispose()
 
 
+_PLAIN_INT = re.compile(r"[-+]?[0-9][0-9_]*")
 _NO_KEY = object()
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -144,6 +159,7 @@ class _Builder:
         self.lines: dict[Path, int] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.total = 0
+        self.aliased = 0  # values that came in through aliases
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.has_root = False
@@ -191,6 +207,7 @@ class _Builder:
                         event.start_mark.line + 1,
                     )
                 value, size = self.anchors[event.anchor]
+                self.aliased += size
                 self._add(value, size, event)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -235,11 +252,29 @@ class _Builder:
             tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
             if tag == _STR_TAG:
                 return event.value
+        line = event.start_mark.line + 1
+        if tag == "tag:yaml.org,2002:int" and len(event.value) > MAX_INT_DIGITS:
+            raise YamlProblem(
+                _("a number with more than {n} digits; numbers must be small and finite").format(
+                    n=MAX_INT_DIGITS
+                ),
+                line,
+            )
+        if tag == "tag:yaml.org,2002:int" and _PLAIN_INT.fullmatch(event.value):
+            return int(event.value.replace("_", ""))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
+            value = self.loader.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError):
             return event.value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise YamlProblem(
+                _("'{text}' is not a finite number; numbers must be finite").format(
+                    text=event.value[:20]
+                ),
+                line,
+            )
+        return value
 
     def _add(self, value: Any, size: int, event: Any) -> None:
         if not self.stack:
@@ -283,12 +318,23 @@ class _Builder:
         self.total += size
         frame.size += size
         if self.total > MAX_VALUES:
+            line = event.start_mark.line + 1
+            if self.aliased * 10 >= MAX_VALUES:
+                raise YamlProblem(
+                    _(
+                        "the document expands to more than {n} values through aliases "
+                        "(an alias bomb?); remove the '*' references"
+                    ).format(n=MAX_VALUES),
+                    line,
+                    bounded=True,
+                )
             raise YamlProblem(
                 _(
-                    "the document expands to more than {n} values through aliases "
-                    "(an alias bomb?); remove the '*' references"
+                    "the document holds more than {n} values, far more than any questionnaire "
+                    "(is this the right file?)"
                 ).format(n=MAX_VALUES),
-                event.start_mark.line + 1,
+                line,
+                bounded=True,
             )
         if frame.is_map:
             frame.container[frame.key] = value

@@ -6,6 +6,7 @@ refreshes its cached score, so lists never need to rescore and nothing is ever "
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -458,6 +459,13 @@ class Workspace:
             if content is None:
                 raise UserError(
                     _("questionnaire snapshot {sha} is missing").format(sha=sha256[:12])
+                )
+            if hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest() != sha256:
+                raise UserError(  # a crafted or damaged shared database (issue 8)
+                    _(
+                        "the stored questionnaire {sha} does not match its checksum: the "
+                        "database was changed outside Partnership Readiness"
+                    ).format(sha=sha256[:12])
                 )
             loaded = _SNAPSHOTS[sha256] = _parse_snapshot(sha256, content)
         return loaded
