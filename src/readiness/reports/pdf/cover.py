@@ -14,7 +14,7 @@ from readiness.i18n import _, ngettext
 from readiness.reports.content import draft_word
 from readiness.reports.pdf.base import StoryBase
 from readiness.reports.pdf.page import Bookmark
-from readiness.reports.pdf.style import DRAFT_RED, NAVY, PALE, SOFT, text
+from readiness.reports.pdf.style import DRAFT_RED, NAVY, PALE, SOFT, heading_text, text
 
 
 class CoverSection(StoryBase):
@@ -25,8 +25,8 @@ class CoverSection(StoryBase):
         band = Table(
             [
                 [self.p(text(_("Partnership readiness report").upper()), s.kicker)],
-                [self.p(text(c.heading), s.cover_title)],
-                [self.p(text(c.organisation), s.cover_org)],
+                [self.p(heading_text(c.heading), s.cover_title)],
+                [self.p(heading_text(c.organisation), s.cover_org)],
             ],
             colWidths=[self.width],
         )
@@ -150,7 +150,7 @@ class CoverSection(StoryBase):
             (_("Report generated"), c.generated),
         ]
         rows = [
-            [self.p(text(label), s.cell_bold), self.p(text(value), s.cell)]
+            [self.p(text(label), s.cell_bold), self.p(text(value, 400, 6), s.cell)]
             for label, value in facts
         ]
         rows.append(

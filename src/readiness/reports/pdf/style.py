@@ -44,10 +44,32 @@ PAGE_COUNT_FORM = "readinessPageCount"
 MAX_CAPS_LISTED = 5  # capping questions named in the executive summary; all are in the plan
 
 
-def text(value: str) -> str:
-    """User or questionnaire text made safe for Paragraph markup: shown exactly as typed."""
-    escaped = escape(value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
-    return escaped.replace("\n", "<br/>")
+FIELD_CHARS = 1500
+"""Characters of one text (a comment, a justification) the PDF shows; the Excel report has it
+all. Bounds the time reportlab spends wrapping (it grows faster than the text: issue 8)."""
+FIELD_LINES = 25
+"""Lines of one text the PDF shows: a cell must fit on a page."""
+
+
+def text(value: str, chars: int = FIELD_CHARS, lines: int = FIELD_LINES) -> str:
+    """User or questionnaire text made safe for Paragraph markup: shown exactly as typed, up
+    to ``chars`` characters and ``lines`` lines; longer text is cut and visibly marked
+    "(continued in the Excel report)"."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    shown = value
+    if shown.count("\n") >= lines:
+        shown = "\n".join(shown.split("\n", lines)[:lines])
+    if len(shown) > chars:
+        shown = shown[:chars]
+    escaped = escape(shown).replace("\n", "<br/>")
+    if shown != value:
+        escaped += " <i>… " + escape(_("(continued in the Excel report)")) + "</i>"
+    return escaped
+
+
+def heading_text(value: str, chars: int = 200, lines: int = 3) -> str:
+    """``text`` for a title or a name on the cover band, which must fit on the first page."""
+    return text(value, chars, lines)
 
 
 def resolve_page_size(name: str) -> tuple[float, float]:
