@@ -111,12 +111,30 @@ EXPECTED = {
         "level": 2,
         "level_label": "Developing",
         "capped_by": ["trust.contact"],
+        "limited_by_domains": [],
     },
     "completeness": 0.6667,
     "domains": [
-        {"id": "trust", "score": 50.0, "answered": 2, "na": 0, "applicable": 2},
-        {"id": "legal", "score": 0.0, "answered": 0, "na": 0, "applicable": 1},
+        {
+            "id": "trust",
+            "score": 50.0,
+            "level": 3,
+            "answered": 2,
+            "na": 0,
+            "applicable": 2,
+            "low_confidence": False,
+        },
+        {
+            "id": "legal",
+            "score": 0.0,
+            "level": 1,
+            "answered": 0,
+            "na": 0,
+            "applicable": 1,
+            "low_confidence": False,
+        },
     ],
+    "unverified": ["trust.isac"],  # option 3 of 4 with no evidence
     "recommendations": [
         {"question": "trust.contact", "priority": 1.5, "text": "Contact?"},
         {"question": "legal.nda", "priority": 1.0, "text": "Sign an NDA"},

@@ -29,7 +29,15 @@ LIST_KEYS = {
     "score",
     "level",
 }
-SCORE_KEYS = {"questionnaire", "version", "overall", "completeness", "domains", "recommendations"}
+SCORE_KEYS = {
+    "questionnaire",
+    "version",
+    "overall",
+    "completeness",
+    "domains",
+    "recommendations",
+    "unverified",
+}
 SHOW_KEYS = SCORE_KEYS | {"id", "organisation", "organisation_id", "status", "title", "answers"}
 
 # Text that breaks naive HTML, spreadsheets, encodings or line-based formats.

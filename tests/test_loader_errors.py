@@ -171,7 +171,8 @@ def test_condition_self_reference(tmp_path: Path) -> None:
 def test_condition_on_text_question(tmp_path: Path) -> None:
     issue = condition_issue(tmp_path, "\"${trust.notes} = 'x'\"")
     assert issue.message == (
-        "condition refers to text question 'trust.notes'; only choice questions have values"
+        "condition refers to text question 'trust.notes'; only choice and profile questions "
+        "have values"
     )
 
 

@@ -140,9 +140,11 @@ def test_domain_with_nothing_applicable_drops_out_of_overall() -> None:
     assert score_json(result)["domains"][1] == {
         "id": "b",
         "score": None,
+        "level": None,
         "answered": 0,
         "na": 2,
         "applicable": 0,
+        "low_confidence": False,
     }
 
 
@@ -362,12 +364,30 @@ def test_score_json_shape_and_rounding() -> None:
             "level": 2,
             "level_label": "Developing",
             "capped_by": ["a.c"],
+            "limited_by_domains": [],
         },
         "completeness": 0.8,
         "domains": [
-            {"id": "a", "score": 33.3, "answered": 2, "na": 0, "applicable": 3},
-            {"id": "b", "score": 81.2, "answered": 2, "na": 0, "applicable": 2},
+            {
+                "id": "a",
+                "score": 33.3,
+                "level": 2,
+                "answered": 2,
+                "na": 0,
+                "applicable": 3,
+                "low_confidence": False,
+            },
+            {
+                "id": "b",
+                "score": 81.2,
+                "level": 5,
+                "answered": 2,
+                "na": 0,
+                "applicable": 2,
+                "low_confidence": False,
+            },
         ],
+        "unverified": ["a.x", "b.x"],  # options 3 and 4 with no evidence
         "recommendations": [
             {"question": "a.c", "priority": 3.0, "text": "Text a.c"},
             {"question": "a.y", "priority": 2.0, "text": "Text a.y"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readiness.domain.answers import Answer, ChoiceAnswer, NotApplicable, TextAnswer
+from readiness.domain.answers import (
+    Answer,
+    ChoiceAnswer,
+    Evidence,
+    EvidenceKind,
+    NotApplicable,
+    TextAnswer,
+)
 from readiness.domain.model import Questionnaire
 from readiness.domain.scoring import ScoreResult, Status, score
 from readiness.services.catalog import find_builtin
@@ -69,6 +77,18 @@ def test_scores_and_completeness_stay_in_range(qid: str, data: st.DataObject) ->
         assert d.answered <= d.applicable
     assert 0.0 <= result.completeness <= 1.0
     assert result.level.level <= result.uncapped_level.level
+    allowance = questionnaire.scoring.max_levels_above_weakest_domain
+    levels = [d.level.level for d in result.domains if d.level is not None]
+    if allowance is not None and levels:
+        assert result.level.level <= min(levels) + allowance
+    for qid in result.capped_by:
+        cap = questionnaire.question(qid).cap_for(
+            None if result.questions[qid].option is None else result.questions[qid].option.score
+        )
+        assert cap is not None and result.level.level <= cap
+    for qid in result.unverified:
+        assert result.questions[qid].status is Status.ANSWERED
+        assert (result.questions[qid].value or 0) >= 0.75
     priorities = [r.priority for r in result.recommendations]
     assert all(a >= b - 1e-9 for a, b in itertools.pairwise(priorities))
 
@@ -76,14 +96,17 @@ def test_scores_and_completeness_stay_in_range(qid: str, data: st.DataObject) ->
 # Raising an answer can switch on a conditional follow-up that then counts 0 (unanswered)
 # and lowers the domain. So only questions no condition refers to are raised: their value
 # decides nothing but their own term in Σ(weight × q), which grows.
-RAISABLE = [q for q in COMPANY.questions() if q.is_choice and q.id not in referenced(COMPANY)]
+RAISABLE = {
+    qid: [q for q in qn.questions() if q.is_scored and q.id not in referenced(qn)]
+    for qid, qn in QUESTIONNAIRES.items()
+}
 
 
 @FAST
 @given(data=st.data())
 def test_raising_an_answer_never_lowers_its_domain(data: st.DataObject) -> None:
     answers = data.draw(answer_sets(COMPANY))
-    question = data.draw(st.sampled_from(RAISABLE))
+    question = data.draw(st.sampled_from(RAISABLE[COMPANY.id]))
     assert question.scale is not None
     options = sorted(question.scale.options, key=lambda o: o.score)
     low = data.draw(st.integers(0, len(options) - 2))
@@ -100,10 +123,63 @@ def test_raising_an_answer_never_lowers_its_domain(data: st.DataObject) -> None:
         assert after.overall >= before.overall - 1e-9
 
 
+@pytest.mark.parametrize("qid", sorted(QUESTIONNAIRES))
+@FAST
+@given(data=st.data())
+def test_a_higher_answer_never_lowers_the_level(qid: str, data: st.DataObject) -> None:
+    # domain levels only rise, the overall only rises, and a critical tier only relaxes
+    questionnaire = QUESTIONNAIRES[qid]
+    answers = data.draw(answer_sets(questionnaire))
+    question = data.draw(st.sampled_from(RAISABLE[qid]))
+    assert question.scale is not None
+    options = sorted(question.scale.options, key=lambda o: o.score)
+    low = data.draw(st.integers(0, len(options) - 2))
+    high = data.draw(st.integers(low + 1, len(options) - 1))
+    before = score(questionnaire, {**answers, question.id: ChoiceAnswer(options[low].id)})
+    after = score(questionnaire, {**answers, question.id: ChoiceAnswer(options[high].id)})
+    assert after.level.level >= before.level.level
+
+
+@st.composite
+def evidence_sets(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, Evidence]:
+    """Evidence on any questions, dated from well before to just after the as-of date."""
+    chosen = draw(st.sets(st.sampled_from([q.id for q in questionnaire.questions()])))
+    return {
+        qid: Evidence(
+            draw(st.sampled_from(list(EvidenceKind))),
+            "ref",
+            AS_OF - timedelta(days=draw(st.integers(-5, 1000))),
+        )
+        for qid in chosen
+    }
+
+
+AS_OF = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize("qid", sorted(QUESTIONNAIRES))
+@FAST
+@given(data=st.data())
+def test_adding_evidence_never_changes_a_score(qid: str, data: st.DataObject) -> None:
+    questionnaire = QUESTIONNAIRES[qid]
+    answers = data.draw(answer_sets(questionnaire))
+    some = data.draw(evidence_sets(questionnaire))
+    more = {**data.draw(evidence_sets(questionnaire)), **some}  # some, plus evidence on others
+    bare = score(questionnaire, answers, {}, AS_OF)
+    results = [bare, score(questionnaire, answers, some, AS_OF)]
+    results.append(score(questionnaire, answers, more, AS_OF))
+    shapes = [score_json(r) for r in results]
+    unverified = [set(shape.pop("unverified")) for shape in shapes]
+    assert shapes[0] == shapes[1] == shapes[2]
+    assert [r.domains for r in results[1:]] == [bare.domains] * 2
+    # evidence only ever takes claims off the unverified list
+    assert unverified[0] >= unverified[1] >= unverified[2]
+
+
 # N/A on a question no condition refers to changes only its own domain's sums. A question a
 # condition names could switch questions in other domains on or off, so those are left out.
 NA_ABLE = [
-    q for q in COMPANY.questions() if q.is_choice and q.allow_na and q.id not in referenced(COMPANY)
+    q for q in COMPANY.questions() if q.is_scored and q.allow_na and q.id not in referenced(COMPANY)
 ]
 
 

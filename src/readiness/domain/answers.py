@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
 from readiness.domain.model import Questionnaire
 from readiness.i18n import _
@@ -28,6 +30,28 @@ Answer = ChoiceAnswer | NotApplicable | TextAnswer
 Answers = Mapping[str, Answer]
 
 
+class EvidenceKind(StrEnum):
+    """What backs a claim (DESIGN section 3)."""
+
+    DOCUMENT = "document"
+    RECORD = "record"
+    EXERCISE = "exercise"
+    PARTNER_CONFIRMATION = "partner_confirmation"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Evidence behind an answer: its kind, a reference a reader can find, and its date."""
+
+    kind: EvidenceKind
+    reference: str
+    date: date
+
+
+EVIDENCE_VALID_DAYS = 730
+"""Evidence older than this many days before the as-of date no longer verifies a claim."""
+
+
 @dataclass(frozen=True, slots=True)
 class AnswerDetail:
     """Everything said about one question: the answer and the review aids around it."""
@@ -35,10 +59,13 @@ class AnswerDetail:
     answer: Answer | None = None
     comment: str = ""
     flagged: bool = False
+    evidence: Evidence | None = None
 
     @property
     def is_empty(self) -> bool:
-        return self.answer is None and not self.comment and not self.flagged
+        return (
+            self.answer is None and not self.comment and not self.flagged and self.evidence is None
+        )
 
 
 def answer_problem(questionnaire: Questionnaire, question_id: str, answer: Answer) -> str | None:
@@ -59,6 +86,10 @@ def answer_problem(questionnaire: Questionnaire, question_id: str, answer: Answe
             question=question_id
         )
     if isinstance(answer, NotApplicable):
+        if not question.is_scored:
+            return _("question '{question}' is a profile question and is never N/A").format(
+                question=question_id
+            )
         if not question.allow_na:
             return _("question '{question}' cannot be answered N/A").format(question=question_id)
         if not answer.justification.strip():

@@ -160,10 +160,17 @@ def _compile(left: Operand, op: str, right: Operand) -> Callable[[Lookup], bool]
 
     if isinstance(left, Ref) and isinstance(right, Literal):
         qid, constant = left.question_id, right.value
+        if as_id:
+
+            def ref_id(lookup: Lookup) -> bool:
+                option = lookup(qid)
+                return option is not None and compare(option.id, constant)
+
+            return ref_id
 
         def ref_literal(lookup: Lookup) -> bool:
             option = lookup(qid)
-            return option is not None and compare(value(option), constant)
+            return option is not None and compare(option.score, constant)
 
         return ref_literal
     if isinstance(left, Literal) and isinstance(right, Ref):

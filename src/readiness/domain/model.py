@@ -58,13 +58,23 @@ class Level:
 
 @dataclass(frozen=True, slots=True)
 class Critical:
+    """One critical tier: an answer scoring below ``below`` caps the level at ``cap_level``."""
+
     below: float
     cap_level: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringRules:
+    """The questionnaire's ``scoring`` block (DESIGN sections 2 and 3)."""
+
+    max_levels_above_weakest_domain: int | None = None
 
 
 class QuestionType(StrEnum):
     CHOICE = "choice"
     TEXT = "text"
+    PROFILE = "profile"
 
 
 @dataclass(frozen=True)
@@ -79,21 +89,52 @@ class Question:
     weight: float = 1.0
     allow_na: bool = True
     critical: Critical | None = None
+    """The tier with the lowest cap (the cap of an unanswered question); see ``tiers``."""
     relevant: Condition | None = None
     topics: tuple[str, ...] = ()
     recommendation: Text | None = None
     recommend_below: float | None = None
+    tiers: tuple[Critical, ...] = ()
+    """Every critical tier, as written (DESIGN section 3); empty for a non-critical question."""
+    serves: tuple[str, ...] = ()
+    """Barriers (B1..) and ways forward (W1..) of the seed article this question measures."""
     # Derived once: scoring reads these for every question of every assessment.
     is_choice: bool = field(init=False, compare=False)
+    """Answered with an option of its scale: a choice or a profile question."""
+    is_scored: bool = field(init=False, compare=False)
+    """A choice question: counts towards scores (a profile question never does)."""
     recommendation_threshold: float = field(init=False, compare=False)
     """Score below which a recommendation is due: explicit, else half the scale's top."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "is_choice", self.type is QuestionType.CHOICE)
+        object.__setattr__(
+            self, "is_choice", self.type in (QuestionType.CHOICE, QuestionType.PROFILE)
+        )
+        object.__setattr__(self, "is_scored", self.type is QuestionType.CHOICE)
+        if self.type is QuestionType.PROFILE:
+            object.__setattr__(self, "allow_na", False)  # a profile question is never N/A
+        if self.tiers and self.critical is None:
+            lowest = min(self.tiers, key=lambda tier: tier.cap_level)
+            object.__setattr__(self, "critical", lowest)
+        elif self.critical is not None and not self.tiers:
+            object.__setattr__(self, "tiers", (self.critical,))
         threshold = self.recommend_below
         if threshold is None:
             threshold = self.scale.max_score / 2 if self.scale else 0.0
         object.__setattr__(self, "recommendation_threshold", threshold)
+
+    def cap_for(self, score: float | None) -> int | None:
+        """The level number this question caps at for an option ``score`` (None: unanswered).
+
+        None when it does not cap. Unanswered caps at the lowest cap_level of its tiers
+        (DESIGN section 3).
+        """
+        if not self.tiers:
+            return None
+        if score is None:
+            return min(tier.cap_level for tier in self.tiers)
+        caps = [tier.cap_level for tier in self.tiers if score < tier.below]
+        return min(caps) if caps else None
 
 
 @dataclass(frozen=True)
@@ -137,6 +178,7 @@ class Questionnaire:
     domains: tuple[Domain, ...]
     description: Text | None = None
     migrations: tuple[MigrationBlock, ...] = ()
+    scoring: ScoringRules = ScoringRules()
     _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
     _domains: dict[str, Domain] = field(init=False, repr=False, compare=False)

@@ -1,36 +1,55 @@
-"""Scores, level, critical caps, completeness and recommendations, exactly as DESIGN section 3."""
+"""Scores, levels, caps, limits, completeness, unverified claims and recommendations.
+
+Exactly as DESIGN section 3: domain scores and levels, the weakest-domain limit, critical tiers,
+low-confidence domains, evidence and the unverified list. What does not depend on the answers
+is worked out once per questionnaire (``scoring_plan``).
+"""
 
 from __future__ import annotations
 
 import functools
+import operator
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
+from datetime import date
 
-from readiness.domain.answers import Answers, ChoiceAnswer, NotApplicable
-from readiness.domain.conditions import Condition
-from readiness.domain.model import Domain, Level, Option, Question, Questionnaire, Text
+from readiness.domain.answers import (
+    EVIDENCE_VALID_DAYS,
+    Answers,
+    ChoiceAnswer,
+    Evidence,
+    NotApplicable,
+)
+from readiness.domain.model import Level, Option, Questionnaire, Text
+from readiness.domain.scoring_plan import (
+    PRIORITY_TOLERANCE,
+    TEXT,
+    VERIFY_FROM,
+    QuestionResult,
+    Recommendation,
+    Status,
+    plan_for,
+    unpack,
+)
 
-PRIORITY_TOLERANCE = 1e-9
+__all__ = [
+    "PRIORITY_TOLERANCE",
+    "VERIFY_FROM",
+    "DomainResult",
+    "QuestionResult",
+    "Recommendation",
+    "ScoreResult",
+    "Status",
+    "evaluate_relevance",
+    "score",
+    "shown",
+    "verified",
+]
 
 
 def shown(score: float) -> float:
     """The score as users see it (one decimal); levels are judged on this figure."""
     return round(score + 0.0, 1)
-
-
-class Status(StrEnum):
-    ANSWERED = "answered"
-    NA = "na"
-    UNANSWERED = "unanswered"
-    NOT_RELEVANT = "not_relevant"
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionResult:
-    question: Question
-    status: Status
-    option: Option | None = None
-    value: float | None = None  # option score / scale maximum, 0 when unanswered
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +61,8 @@ class DomainResult:
     answered: int
     na: int
     applicable: int
-
-
-@dataclass(frozen=True, slots=True)
-class Recommendation:
-    question: Question
-    priority: float
-    value: float
-    capping: bool
-
-    @property
-    def text(self) -> Text:
-        return self.question.recommendation or self.question.text
+    level: Level | None = None  # the level table applied to the shown score; None: no score
+    low_confidence: bool = False  # N/A weight above a third of its relevant choice weight
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,9 @@ class ScoreResult:
     domains: tuple[DomainResult, ...]
     recommendations: tuple[Recommendation, ...]
     questions: dict[str, QuestionResult]
+    limited_by_domains: tuple[str, ...] = ()
+    unverified: tuple[str, ...] = ()
+    as_of: date | None = None
 
     @property
     def complete(self) -> bool:
@@ -76,169 +88,165 @@ class ScoreResult:
         return next((d for d in self.domains if d.id == domain_id), None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Step:
-    """One question with every result it can have, built once per questionnaire."""
-
-    question: Question
-    condition: Condition | None
-    is_choice: bool
-    allow_na: bool
-    not_relevant: QuestionResult
-    na: QuestionResult
-    unanswered: QuestionResult
-    answered: dict[str, QuestionResult]  # by option id; for a text question, key ""
-
-
-def _plan(questionnaire: Questionnaire) -> tuple[tuple[Domain, tuple[_Step, ...]], ...]:
-    plan = questionnaire.derived.get("scoring-plan")
-    if plan is None:
-        plan = tuple(
-            (domain, tuple(_step(q) for q in domain.questions)) for domain in questionnaire.domains
-        )
-        questionnaire.derived["scoring-plan"] = plan
-    return plan  # type: ignore[return-value]
-
-
-def _step(question: Question) -> _Step:
-    if question.is_choice:
-        assert question.scale is not None
-        top = question.scale.max_score
-        answered = {
-            o.id: QuestionResult(question, Status.ANSWERED, o, o.score / top)
-            for o in question.scale.options
-        }
-        unanswered = QuestionResult(question, Status.UNANSWERED, value=0.0)
-    else:
-        answered = {"": QuestionResult(question, Status.ANSWERED)}
-        unanswered = QuestionResult(question, Status.UNANSWERED)
-    return _Step(
-        question,
-        question.relevant,
-        question.is_choice,
-        question.allow_na,
-        QuestionResult(question, Status.NOT_RELEVANT),
-        QuestionResult(question, Status.NA),
-        unanswered,
-        answered,
-    )
-
-
 def evaluate_relevance(questionnaire: Questionnaire, answers: Answers) -> dict[str, QuestionResult]:
-    """Walk the questions in order: conditions only look back, so one pass decides relevance."""
+    """Each question's result: conditions only look back, so one pass decides relevance."""
+    return score(questionnaire, answers).questions
+
+
+def verified(evidence: Evidence | None, as_of: date) -> bool:
+    """Whether ``evidence`` is dated within EVIDENCE_VALID_DAYS before ``as_of`` (inclusive)."""
+    if evidence is None:
+        return False
+    age = (as_of - evidence.date).days
+    return 0 <= age <= EVIDENCE_VALID_DAYS
+
+
+def score(
+    questionnaire: Questionnaire,
+    answers: Answers,
+    evidence: Mapping[str, Evidence] | None = None,
+    as_of: date | None = None,
+) -> ScoreResult:
+    """Score ``answers`` against ``questionnaire`` (DESIGN section 3).
+
+    ``evidence`` maps question ids to the evidence behind their answers; ``as_of`` is the date
+    the evidence rule is judged on (default: today). Evidence never changes a score or level:
+    it only decides which claims are listed as ``unverified``.
+    """
+    plan = plan_for(questionnaire)
     results: dict[str, QuestionResult] = {}
     chosen: dict[str, Option] = {}
     lookup = chosen.get
-    for _domain, steps in _plan(questionnaire):
+    get = answers.get
+    capped_by: list[str] = []
+    caps: list[int] = []
+    needing: list[str] = []
+    due: list[tuple[float, int, Recommendation]] = []
+    domains: list[DomainResult] = []
+    level_for = questionnaire.level_for
+    all_counts = 0
+    for domain, steps in plan.domains:
+        weighted = total_weight = na_weight = 0.0
+        counts = 0
         for step in steps:
-            qid = step.question.id
-            if step.condition is not None and not step.condition.evaluate(lookup):
+            qid = step.id
+            condition = step.condition
+            if condition is not None and not condition(lookup):
                 results[qid] = step.not_relevant
                 continue
-            answer = answers.get(qid)
-            if not step.is_choice:
-                results[qid] = step.unanswered if answer is None else step.answered[""]
-            elif type(answer) is ChoiceAnswer and answer.option_id in step.answered:
-                result = step.answered[answer.option_id]
-                chosen[qid] = result.option  # type: ignore[assignment]
-                results[qid] = result
+            answer = get(qid)
+            if step.kind is TEXT:
+                results[qid] = step.text_unanswered if answer is None else step.text_answered
+                continue
+            if type(answer) is ChoiceAnswer:
+                outcome = step.by_option.get(answer.option_id, step.unanswered)
             elif type(answer) is NotApplicable and step.allow_na:
-                results[qid] = step.na
+                outcome = step.na
             else:
-                results[qid] = step.unanswered
-    return results
-
-
-def score(questionnaire: Questionnaire, answers: Answers) -> ScoreResult:
-    results = evaluate_relevance(questionnaire, answers)
-
-    domains: list[DomainResult] = []
-    capped_by: list[str] = []
-    due: list[tuple[int, Question, float, QuestionResult]] = []
-    relevant_choice = answered_or_na = 0
-    order = 0
-    for domain, steps in _plan(questionnaire):
-        weighted = total_weight = 0.0
-        answered = na = applicable = 0
-        for step in steps:
-            order += 1
-            if not step.is_choice:
-                continue
-            question = step.question
-            result = results[question.id]
-            status = result.status
-            if status is Status.NOT_RELEVANT:
-                continue
-            if status is Status.NA:
-                na += 1
-                continue
-            applicable += 1
-            option = result.option
+                outcome = step.unanswered
+            result, option, more, w_value, w_app, w_na, cap, rec, needs = outcome
+            results[qid] = result
             if option is not None:
-                answered += 1
-            weighted += question.weight * (result.value or 0.0)
-            total_weight += question.weight
-            critical = question.critical
-            if critical is not None and (option is None or option.score < critical.below):
-                capped_by.append(question.id)
-            if option is None or option.score < question.recommendation_threshold:
-                due.append((order, question, domain.weight * question.weight, result))
-        relevant_choice += applicable + na
-        answered_or_na += answered + na
+                chosen[qid] = option
+            counts += more
+            weighted += w_value
+            total_weight += w_app
+            na_weight += w_na
+            if cap is not None:
+                capped_by.append(qid)
+                caps.append(cap)
+            if rec is not None:
+                due.append(rec)
+            if needs:
+                needing.append(qid)
+        all_counts += counts
+        _relevant, _done, answered, na, applicable = unpack(counts)
         domain_score = 100.0 * weighted / total_weight if total_weight else None
         domains.append(
             DomainResult(
-                domain.id, domain.title, domain.weight, domain_score, answered, na, applicable
+                domain.id,
+                domain.title,
+                domain.weight,
+                domain_score,
+                answered,
+                na,
+                applicable,
+                None if domain_score is None else level_for(shown(domain_score)),
+                domain_score is not None and 3 * na_weight > total_weight + na_weight,
             )
         )
 
-    weights = sum(d.weight for d in domains if d.score is not None)
-    overall = 0.0
-    if weights:
-        overall = sum(d.weight * d.score for d in domains if d.score is not None) / weights
-    uncapped = questionnaire.level_for(shown(overall))
+    weights = overall = 0.0
+    for d in domains:
+        if d.score is not None:
+            weights += d.weight
+            overall += d.weight * d.score
+    overall = overall / weights if weights else 0.0
+    uncapped = level_for(shown(overall))
     level = uncapped
-    for question_id in capped_by:
-        critical = questionnaire.question(question_id).critical  # type: ignore[union-attr]
-        cap = questionnaire.level(critical.cap_level)  # type: ignore[union-attr]
-        if cap is not None and cap.level < level.level:
-            level = cap
+    limited_by: tuple[str, ...] = ()
+    allowance = questionnaire.scoring.max_levels_above_weakest_domain
+    if allowance is not None:
+        levels = [d.level.level for d in domains if d.level is not None]
+        lowest = min(levels, default=None)
+        if lowest is not None and lowest + allowance < uncapped.level:
+            limited_by = tuple(d.id for d in domains if d.level and d.level.level == lowest)
+            level = _at_most(questionnaire, level, lowest + allowance)
+    for cap in caps:
+        if cap < level.level:
+            level = _at_most(questionnaire, level, cap)
 
-    completeness = answered_or_na / relevant_choice if relevant_choice else 1.0
+    relevant, done, *_ = unpack(all_counts)
+    unverified: tuple[str, ...] = ()
+    day = as_of
+    if needing:
+        day = day or date.today()
+        if evidence:
+            unverified = tuple(q for q in needing if not verified(evidence.get(q), day))
+        else:
+            unverified = tuple(needing)
+
     return ScoreResult(
         questionnaire=questionnaire,
         overall=overall,
         level=level,
         uncapped_level=uncapped,
         capped_by=tuple(capped_by),
-        completeness=completeness,
+        completeness=done / relevant if relevant else 1.0,
         domains=tuple(domains),
-        recommendations=_recommendations(due, set(capped_by)),
+        recommendations=_recommendations(due, plan.near_ties),
         questions=results,
+        limited_by_domains=limited_by,
+        unverified=unverified,
+        as_of=day,
     )
+
+
+def _at_most(questionnaire: Questionnaire, level: Level, bound: int) -> Level:
+    """``level``, or the highest level numbered at most ``bound`` when ``level`` is above it."""
+    if level.level <= bound:
+        return level
+    below = [lv for lv in questionnaire.levels if lv.level <= bound]
+    return max(below, key=lambda lv: lv.level) if below else level
+
+
+_RECOMMENDATION = operator.itemgetter(2)
 
 
 def _recommendations(
-    due: list[tuple[int, Question, float, QuestionResult]], capping: set[str]
+    due: list[tuple[float, int, Recommendation]], near_ties: bool
 ) -> tuple[Recommendation, ...]:
-    ranked: list[tuple[int, Recommendation]] = []
-    for order, question, weight, result in due:
-        value = result.value or 0.0
-        is_capping = question.id in capping
-        priority = weight * (1.0 - value) * (2 if is_capping else 1)
-        ranked.append((order, Recommendation(question, priority, value, is_capping)))
-    ranked.sort(key=lambda item: (-item[1].priority, item[0]))
-    near_tie = any(
-        0 < ranked[i][1].priority - ranked[i + 1][1].priority <= PRIORITY_TOLERANCE
-        for i in range(len(ranked) - 1)
-    )
-    if near_tie:  # priorities within the tolerance count as equal: order decides
-        ranked.sort(key=functools.cmp_to_key(_compare))
-    return tuple(rec for _, rec in ranked)
+    """By priority descending, then questionnaire order (priorities within 1e-9 are equal)."""
+    due.sort()
+    if near_ties and any(
+        0 < due[i + 1][0] - due[i][0] <= PRIORITY_TOLERANCE for i in range(len(due) - 1)
+    ):
+        due.sort(key=functools.cmp_to_key(_compare))
+    return tuple(map(_RECOMMENDATION, due))
 
 
-def _compare(a: tuple[int, Recommendation], b: tuple[int, Recommendation]) -> int:
-    difference = b[1].priority - a[1].priority
+def _compare(a: tuple[float, int, Recommendation], b: tuple[float, int, Recommendation]) -> int:
+    difference = a[0] - b[0]  # negated priorities: b's priority minus a's
     if abs(difference) > PRIORITY_TOLERANCE:
         return 1 if difference > 0 else -1
-    return a[0] - b[0]
+    return a[1] - b[1]

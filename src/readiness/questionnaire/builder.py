@@ -16,11 +16,27 @@ from readiness.domain.model import (
     Questionnaire,
     QuestionType,
     Scale,
+    ScoringRules,
 )
 
 
 def _text(value: Any) -> dict[str, str] | None:
     return dict(value) if isinstance(value, dict) else None
+
+
+def _tiers(value: Any) -> tuple[Critical, ...]:
+    """``critical``: one tier or a list of tiers (DESIGN section 2)."""
+    if not value:
+        return ()
+    tiers = value if isinstance(value, list) else [value]
+    return tuple(Critical(float(t["below"]), int(t["cap_level"])) for t in tiers)
+
+
+def _scoring(value: Any) -> ScoringRules:
+    if not isinstance(value, dict):
+        return ScoringRules()
+    allowance = value.get("max_levels_above_weakest_domain")
+    return ScoringRules(None if allowance is None else int(allowance))
 
 
 def build(data: dict[str, Any], conditions: dict[str, Condition] | None = None) -> Questionnaire:
@@ -45,7 +61,6 @@ def build(data: dict[str, Any], conditions: dict[str, Condition] | None = None) 
     for domain in data["domains"]:
         questions = []
         for q in domain["questions"]:
-            critical = q.get("critical")
             relevant = q.get("relevant")
             questions.append(
                 Question(
@@ -58,13 +73,12 @@ def build(data: dict[str, Any], conditions: dict[str, Condition] | None = None) 
                     anchors={str(k): dict(v) for k, v in (q.get("anchors") or {}).items()},
                     weight=float(q.get("weight", 1)),
                     allow_na=bool(q.get("allow_na", True)),
-                    critical=Critical(float(critical["below"]), int(critical["cap_level"]))
-                    if critical
-                    else None,
+                    tiers=_tiers(q.get("critical")),
                     relevant=(parsed.get(relevant) or parse_condition(relevant))
                     if relevant
                     else None,
                     topics=tuple(q.get("topics", ())),
+                    serves=tuple(q.get("serves", ())),
                     recommendation=_text(q.get("recommendation")),
                     recommend_below=float(q["recommend_below"]) if "recommend_below" in q else None,
                 )
@@ -89,6 +103,7 @@ def build(data: dict[str, Any], conditions: dict[str, Condition] | None = None) 
         domains=tuple(domains),
         description=_text(data.get("description")),
         migrations=_migrations(data.get("migrations") or []),
+        scoring=_scoring(data.get("scoring")),
     )
 
 

@@ -124,6 +124,8 @@ def _number(value: Any) -> bool:
 
 class _Node:
     __slots__ = (
+        "any_of",
+        "any_of_expected",
         "const",
         "enum",
         "extra",
@@ -146,6 +148,10 @@ class _Node:
     )
 
     def compile(self, checker: SchemaChecker, schema: Schema) -> None:
+        # anyOf: the branches differ by type; the first whose type fits the value checks it
+        branches = [checker.resolve(b) for b in schema.get("anyOf", ())]
+        self.any_of = tuple((b.get("type"), checker.node(b)) for b in branches)
+        self.any_of_expected = schema.get("x-expected", "")
         self.const = schema.get("const", _MISSING)
         self.enum = schema.get("enum")
         self.kind = schema.get("type")
@@ -171,6 +177,9 @@ class _Node:
         self.min_exclusive = schema.get("exclusiveMinimum")
 
     def check(self, value: Any, path: Path, out: list[Violation]) -> None:
+        if self.any_of:
+            self._any_of(value, path, out)
+            return
         if self.const is not _MISSING and value != self.const:
             out.append(
                 (
@@ -215,6 +224,20 @@ class _Node:
             self.min is not None or self.max is not None or self.min_exclusive is not None
         ):
             self._number(value, path, out)
+
+    def _any_of(self, value: Any, path: Path, out: list[Violation]) -> None:
+        for kind, node in self.any_of:
+            if kind is None or _is_type(value, kind):
+                node.check(value, path, out)
+                return
+        out.append(
+            (
+                path,
+                _("expected {expected}, got {got}").format(
+                    expected=self.any_of_expected, got=describe(value)
+                ),
+            )
+        )
 
     def _object(self, value: dict[Any, Any], path: Path, out: list[Violation]) -> None:
         for key in self.required:

@@ -271,12 +271,12 @@ class _Checker:
         kind = question.get("type", "choice")
         scale_name = question.get("scale")
         scale: dict[Any, Any] | None = None
-        if kind == "choice":
+        if kind in ("choice", "profile"):
             if "scale" not in question:
                 yield (
                     path,
-                    _("a choice question needs a 'scale' (known: {known})").format(
-                        known=_known(list(self.scales))
+                    _("a {kind} question needs a 'scale' (known: {known})").format(
+                        kind=kind, known=_known(list(self.scales))
                     ),
                 )
             elif isinstance(scale_name, str):
@@ -298,6 +298,8 @@ class _Checker:
                         (*path, key),
                         _("'{key}' only applies to choice questions").format(key=key),
                     )
+        if kind == "profile":
+            yield from self._profile(question, path)
         option_ids, scores = self._scale_facts(scale_name) if scale is not None else ([], [])
         if scale is not None:
             for option_id in _dict(question.get("anchors")):
@@ -310,22 +312,9 @@ class _Checker:
                     )
         critical = question.get("critical")
         if isinstance(critical, dict):
-            cap = critical.get("cap_level")
-            if cap is not None and not isinstance(cap, bool) and cap not in self.level_numbers:
-                yield (
-                    (*path, "critical", "cap_level"),
-                    _("cap_level {n} is not one of the levels ({known})").format(
-                        n=cap, known=", ".join(str(n) for n in self.level_numbers)
-                    ),
-                )
-            below = _number(critical.get("below"))
-            if below is not None and scores and below > max(scores):
-                yield (
-                    (*path, "critical", "below"),
-                    _(
-                        "below {n} is above the scale's highest score {top}, so it always caps"
-                    ).format(n=critical.get("below"), top=max(scores)),
-                )
+            yield from self._tier(critical, (*path, "critical"), scores)
+        elif isinstance(critical, list):
+            yield from self._tiers(critical, (*path, "critical"), scores)
         below = _number(question.get("recommend_below"))
         if below is not None and scores and below > max(scores):
             yield (
@@ -337,6 +326,58 @@ class _Checker:
         relevant = question.get("relevant")
         if isinstance(relevant, str):
             yield from self._condition(relevant, (*path, "relevant"), question.get("id"), earlier)
+
+    def _profile(self, question: dict[Any, Any], path: Path) -> Iterator[Violation]:
+        """A profile question is answered from a scale but never scored or N/A (section 3)."""
+        for key in ("weight", "critical", "recommendation", "recommend_below"):
+            if key in question:
+                yield (
+                    (*path, key),
+                    _("'{key}' does not apply to a profile question: it is never scored").format(
+                        key=key
+                    ),
+                )
+        if question.get("allow_na") is True:
+            yield (*path, "allow_na"), _("a profile question is never N/A; remove 'allow_na'")
+
+    def _tier(self, tier: dict[Any, Any], path: Path, scores: list[float]) -> Iterator[Violation]:
+        cap = tier.get("cap_level")
+        if cap is not None and not isinstance(cap, bool) and cap not in self.level_numbers:
+            yield (
+                (*path, "cap_level"),
+                _("cap_level {n} is not one of the levels ({known})").format(
+                    n=cap, known=", ".join(str(n) for n in self.level_numbers)
+                ),
+            )
+        below = _number(tier.get("below"))
+        if below is not None and scores and below > max(scores):
+            yield (
+                (*path, "below"),
+                _("below {n} is above the scale's highest score {top}, so it always caps").format(
+                    n=tier.get("below"), top=f"{max(scores):g}"
+                ),
+            )
+
+    def _tiers(self, tiers: list[Any], path: Path, scores: list[float]) -> Iterator[Violation]:
+        """A list of tiers: each checked alone, and together ascending in both numbers."""
+        previous: tuple[float, float] | None = None
+        for index, tier in enumerate(tiers):
+            if not isinstance(tier, dict):
+                continue
+            yield from self._tier(tier, (*path, index), scores)
+            below = _number(tier.get("below"))
+            cap = _number(tier.get("cap_level"))
+            if below is None or cap is None or cap not in self.level_numbers:
+                continue
+            if previous is not None and (below <= previous[0] or cap <= previous[1]):
+                yield (
+                    (*path, index),
+                    _(
+                        "tiers must ascend: each needs a higher 'below' and a higher 'cap_level' "
+                        "than the tier before (below {pb}, cap_level {pc})"
+                    ).format(pb=f"{previous[0]:g}", pc=f"{previous[1]:g}"),
+                )
+            previous = (below, cap)
 
     def _condition(
         self, source: str, path: Path, own_id: Any, earlier: dict[str, str]
@@ -363,12 +404,12 @@ class _Checker:
                             "(conditions may only look back){hint}"
                         ).format(id=name, hint=_suggest(name, list(earlier))),
                     )
-                elif earlier[name] != "choice":
+                elif earlier[name] not in ("choice", "profile"):
                     yield (
                         path,
                         _(
-                            "condition refers to text question '{id}'; only choice questions "
-                            "have values"
+                            "condition refers to text question '{id}'; only choice and profile "
+                            "questions have values"
                         ).format(id=name),
                     )
             literals = [s.value for s in sides if isinstance(s, Literal)]

@@ -20,18 +20,22 @@ def score_json(result: ScoreResult, language: str = "en") -> dict[str, Any]:
             "level": result.level.level,
             "level_label": localize(result.level.label, language),
             "capped_by": list(result.capped_by),
+            "limited_by_domains": list(result.limited_by_domains),
         },
         "completeness": round(result.completeness, 4),
         "domains": [
             {
                 "id": d.id,
                 "score": None if d.score is None else shown(d.score),
+                "level": None if d.level is None else d.level.level,
                 "answered": d.answered,
                 "na": d.na,
                 "applicable": d.applicable,
+                "low_confidence": d.low_confidence,
             }
             for d in result.domains
         ],
+        "unverified": list(result.unverified),
         "recommendations": [
             {
                 "question": r.question.id,
@@ -68,12 +72,13 @@ def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list
     for d in result.domains:
         title = localize(d.title, language)
         score = "  n/a" if d.score is None else f"{shown(d.score):5.1f}"
-        lines.append(
-            f"  {title:<{width}}  {score}  "
-            + _("({answered}/{applicable} answered, {na} N/A)").format(
-                answered=d.answered, applicable=d.applicable, na=d.na
-            )
-        )
+        level = "  " if d.level is None else f"L{d.level.level}"
+        line = f"  {title:<{width}}  {score}  {level}  " + _(
+            "({answered}/{applicable} answered, {na} N/A)"
+        ).format(answered=d.answered, applicable=d.applicable, na=d.na)
+        if d.low_confidence:
+            line += "  " + _("low confidence: over a third N/A")
+        lines.append(line)
     lines += [
         "",
         _("Overall score: {score:.1f}").format(score=shown(result.overall)),
@@ -92,6 +97,18 @@ def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list
                     label=localize(result.uncapped_level.label, language),
                 )
             )
+    if result.limited_by_domains:
+        lines.append(
+            _("Limited by the weakest domains: {ids}").format(
+                ids=", ".join(result.limited_by_domains)
+            )
+        )
+    if result.unverified:
+        lines.append(
+            _("Unverified claims (no evidence from the last 24 months): {ids}").format(
+                ids=", ".join(result.unverified)
+            )
+        )
     lines.append(_("Completeness: {pct:.0%}").format(pct=result.completeness))
     if not result.complete:
         lines.append(_("This assessment is incomplete (DRAFT)."))
