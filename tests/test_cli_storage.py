@@ -156,7 +156,7 @@ def test_org_assessment_answer_show_list(run, main, db: Backend) -> None:
     ).strip()
     assert UUID.match(assessment)
     ok(run("answer", assessment, "trust.contact-24-7", "3", "--comment", HOSTILE_COMMENT))
-    ok(run("answer", assessment[:6], "incentives.liability-insurance", "--na", HOSTILE_NA))
+    ok(run("answer", assessment[:6], "security.critical-roles", "--na", HOSTILE_NA))
     ok(run("answer", assessment, "incentives.main-obstacle", "--text", HOSTILE_TEXT))
 
     shown = json.loads(ok(run("assessment", "show", assessment, "--json")))
@@ -169,7 +169,7 @@ def test_org_assessment_answer_show_list(run, main, db: Backend) -> None:
     assert shown["questionnaire"] == "company-readiness"
     assert shown["answers"] == {
         "trust.contact-24-7": "3",
-        "incentives.liability-insurance": {"na": HOSTILE_NA},
+        "security.critical-roles": {"na": HOSTILE_NA},
         "incentives.main-obstacle": HOSTILE_TEXT,
     }
 
@@ -264,7 +264,7 @@ ERRORS = {
         ("answer", "{id}", "trust.contact-24-7", "--na", "because"),
         ("cannot be answered N/A",),
     ),
-    "empty-na": (("answer", "{id}", "incentives.liability-insurance", "--na", "  "), ("N/A",)),
+    "empty-na": (("answer", "{id}", "security.critical-roles", "--na", "  "), ("N/A",)),
     "text-for-choice": (
         ("answer", "{id}", "trust.contact-24-7", "--text", "words"),
         ("needs an option",),

@@ -211,14 +211,15 @@ def test_demo_pair_compares_as_calculated_by_hand(cli) -> None:
         t["topic"]: (t["company"]["value"], t["unit"]["value"], t["gap"]) for t in data["topics"]
     }
     # By hand from the demo answers (services/demo.py), option / 4 × 100, weights as in the
-    # built-in questionnaires; Nordlicht's liability insurance is N/A so only compensation counts.
+    # built-in questionnaires (1.1.0: compensation and liability insurance are separate topics).
     assert got["standby_contracts"] == (25.0, 100.0, -75.0)  # "1" vs "4"
-    assert got["compensation_liability"] == (0.0, 75.0, -75.0)  # "0" (+ N/A) vs "3"
+    assert got["compensation"] == (0.0, 75.0, -75.0)  # "0" vs "3"
+    assert got["liability_insurance"] == (50.0, 25.0, 25.0)  # "2" vs "1"
     assert got["tlp_handling"] == (75.0, 0.0, 75.0)  # "3" vs "0"
     assert got["contact_24_7"] == (100.0, 75.0, 25.0)  # "4" vs provider register "3"
-    assert got["cleared_staff_release"] == (50.0, 25.0, 25.0)
+    assert got["clearances"] == (37.5, 25.0, 12.5)  # ("2" + "1") / 2 vs sponsorship "1"
     assert [t["topic"] for t in data["topics"][:3]] == [
-        "compensation_liability",
+        "compensation",
         "standby_contracts",
         "tlp_handling",
     ]

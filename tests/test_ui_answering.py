@@ -88,24 +88,24 @@ def test_mouse_answer_flag_and_clear(open_window: Any, qtbot: Any) -> None:
 
 def test_na_needs_a_justification(open_window: Any, qtbot: Any) -> None:
     h = company_assessment(open_window)
-    go_to(h, "trust.legal-protections")
+    go_to(h, "security.critical-roles")
     assert h.editor.question.allow_na
     qtbot.keyClick(h.view.questions, Qt.Key.Key_N, ALT)
     assert h.editor.na_reason.hasFocus()
     assert not h.editor.na_confirm.isEnabled()
     qtbot.keyClick(h.editor.na_reason, Qt.Key.Key_Return)  # refused while empty
-    assert "trust.legal-protections" not in h.state().details
+    assert "security.critical-roles" not in h.state().details
     assert "justification" in h.status_text()
     qtbot.keyClicks(h.editor.na_reason, "   ")
     assert not h.editor.na_confirm.isEnabled()
     qtbot.keyClick(h.editor.na_reason, Qt.Key.Key_Return)
-    assert "trust.legal-protections" not in h.state().details
+    assert "security.critical-roles" not in h.state().details
     qtbot.keyClicks(h.editor.na_reason, "No defence customers yet")
     assert h.editor.na_confirm.isEnabled()
     qtbot.keyClick(h.editor.na_reason, Qt.Key.Key_Return)
-    detail = h.state().details["trust.legal-protections"]
+    detail = h.state().details["security.critical-roles"]
     assert detail.answer == NotApplicable("No defence customers yet")
-    assert h.view.questions_model.status("trust.legal-protections") is Status.NA
+    assert h.view.questions_model.status("security.critical-roles") is Status.NA
     assert h.view.questions.hasFocus()
     # a question that does not allow N/A: the controls are disabled, the key does nothing
     go_to(h, "governance.crisis-executive")
@@ -223,7 +223,7 @@ def test_comment_text_answer_and_reopen(open_window: Any, qtbot: Any, tmp_path: 
     qtbot.keyClick(h.view.questions, "2")
     go_to(h, "legal.nda-mou")
     qtbot.keyClick(h.view.questions, Qt.Key.Key_R, CTRL)
-    go_to(h, "trust.legal-protections")
+    go_to(h, "security.critical-roles")
     qtbot.keyClick(h.view.questions, Qt.Key.Key_N, ALT)
     qtbot.keyClicks(h.editor.na_reason, "No cleared work")
     qtbot.keyClick(h.editor.na_reason, Qt.Key.Key_Enter)
@@ -250,7 +250,7 @@ def test_comment_text_answer_and_reopen(open_window: Any, qtbot: Any, tmp_path: 
     assert details["trust.contact-24-7"].answer == ChoiceAnswer("2")
     assert details["trust.contact-24-7"].comment == "Duty officer; tested in May"
     assert details["legal.nda-mou"].flagged
-    assert details["trust.legal-protections"].answer == NotApplicable("No cleared work")
+    assert details["security.critical-roles"].answer == NotApplicable("No cleared work")
     assert details[text_question].answer == TextAnswer("Compensation is unclear")
     assert details[text_question].comment == "pending"
     go_to(again, "trust.contact-24-7")
@@ -258,13 +258,17 @@ def test_comment_text_answer_and_reopen(open_window: Any, qtbot: Any, tmp_path: 
     assert again.editor.comment.toPlainText() == "Duty officer; tested in May"
     go_to(again, "legal.nda-mou")
     assert again.editor.flag.isChecked()
-    go_to(again, "trust.legal-protections")
+    go_to(again, "security.critical-roles")
     assert again.editor.na_radio.isChecked()
     assert again.editor.na_reason.text() == "No cleared work"
 
 
 def test_every_question_four_reaches_level_5(open_window: Any, qtbot: Any) -> None:
     h = company_assessment(open_window)
+    profile = [q.id for q in h.state().questionnaire.questions() if q.is_choice and not q.is_scored]
+    for _ in profile:  # the profile questions come first: "1" is an option of each of them
+        qtbot.keyClick(h.view.questions, "1")
+    assert all(qid in h.state().details for qid in profile)
     for _ in range(80):  # more presses than questions: the last ones land on the text question
         qtbot.keyClick(h.view.questions, "4")
     result = h.state().result
@@ -272,7 +276,7 @@ def test_every_question_four_reaches_level_5(open_window: Any, qtbot: Any) -> No
     assert result.level.level == 5
     qtbot.keyClick(h.view.questions, Qt.Key.Key_2, CTRL)
     assert h.window.results.isVisible()
-    assert h.window.results.level.text() == "Level 5 · Optimised"
+    assert h.window.results.level.text() == "Level 5 · Partnership-tested"
     assert h.window.results.score.text() == "Score 100.0 of 100"
     assert "No critical question caps" in h.window.results.capped.text()
     assert h.window.results.model.rowCount() == 0
