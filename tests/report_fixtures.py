@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from readiness.domain.answers import Answer, ChoiceAnswer, NotApplicable, TextAnswer
@@ -110,12 +111,21 @@ def incomplete_report(**kwargs) -> Report:
     return report
 
 
+def na_everywhere(questionnaire: Questionnaire) -> Questionnaire:
+    """The questionnaire with N/A allowed on every scored question (1.1.0 allows it on few)."""
+    domains = tuple(
+        replace(d, questions=tuple(replace(q, allow_na=q.is_scored) for q in d.questions))
+        for d in questionnaire.domains
+    )
+    return replace(questionnaire, domains=domains)
+
+
 def hostile_report(marking: Marking = Marking.RED) -> Report:
     """User text everywhere a user can type: markup, formulas, three scripts, control chars."""
-    loaded = company()
+    loaded = _Loaded(na_everywhere(company().questionnaire))
     questionnaire = loaded.questionnaire
     answers = full_answers(questionnaire)
-    choice = [q for q in questionnaire.questions() if q.is_choice and q.allow_na and not q.relevant]
+    choice = [q for q in questionnaire.questions() if q.is_scored and q.allow_na and not q.relevant]
     text_questions = [q for q in questionnaire.questions() if not q.is_choice]
     details: dict[str, AnswerDetail] = {}
     # One comment per hostile string, on different questions; one N/A justification each too.

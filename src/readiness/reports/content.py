@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from readiness.domain.answers import NotApplicable, TextAnswer
+from readiness.domain.answers import Evidence, EvidenceKind, NotApplicable, TextAnswer
+from readiness.domain.method import method_summary
 from readiness.domain.model import Critical, Level, Questionnaire, localize
 from readiness.domain.report import AnswerDetail, Marking, Report
 from readiness.domain.scoring import Recommendation, Status, shown
@@ -152,8 +153,19 @@ def method_paragraphs() -> tuple[str, ...]:
         ),
         _(
             "Critical questions limit the level: while a critical question is unanswered or "
-            "scores below its threshold, the level cannot exceed that question's cap, whatever "
-            "the overall score. N/A does not limit the level."
+            "scores below one of its thresholds, the level cannot exceed that threshold's cap, "
+            "whatever the overall score. N/A does not limit the level."
+        ),
+        _(
+            "Each domain also gets a level from its own score. Where the questionnaire sets it, "
+            "the overall level is at most the lowest domain level plus a fixed margin, so one "
+            "neglected domain holds the whole result down."
+        ),
+        _(
+            "A domain in which more than a third of the question weight is answered N/A is "
+            "marked low confidence. An answer worth three quarters of the scale or more is "
+            "unverified unless evidence dated within 730 days before the assessment's last "
+            "change backs it; unverified answers still count and are listed."
         ),
         _(
             "Completeness is the share of applicable questions that are answered or N/A. Until "
@@ -190,6 +202,10 @@ class QuestionView:
     recommendation: str  # the action text when an action is due, else ""
     priority: float | None
     rank: int | None  # position in the action plan
+    cap: int | None = None  # the level this answer caps at (critical tiers), None: no cap
+    evidence: str = ""  # "exercise: AAR 2026-03 p.4 (2026-03-20)", or ""
+    unverified: bool = False  # a high answer with no evidence recent enough (DESIGN 3)
+    is_scored: bool = True  # False for profile questions (answered, never scored)
 
     @property
     def na(self) -> bool:
@@ -220,6 +236,8 @@ class DomainView:
     applicable: int
     unanswered: int
     questions: tuple[QuestionView, ...]
+    low_confidence: bool = False
+    limiting: bool = False  # at the lowest domain level, holding the overall level down
 
     @property
     def score_text(self) -> str:
@@ -284,6 +302,10 @@ class ReportContent:
     created: str
     updated: str
     generated: str
+    unverified: tuple[QuestionView, ...] = ()
+    limiting_domains: tuple[DomainView, ...] = ()
+    method_summary: str = ""
+    as_of: str = ""  # the date the evidence rule was judged on
 
     @property
     def is_draft(self) -> bool:
@@ -308,6 +330,16 @@ class ReportContent:
     def questions(self) -> tuple[QuestionView, ...]:
         return tuple(q for d in self.domains for q in d.questions)
 
+    @property
+    def scored_domains(self) -> tuple[DomainView, ...]:
+        """Every domain but profile ones (only profile questions, never scored): charts and score
+        tables leave those out."""
+        return tuple(
+            d
+            for d in self.domains
+            if any(q.is_scored for q in d.questions) or not any(q.is_choice for q in d.questions)
+        )
+
 
 def _answer_word(status: Status) -> str:
     return {
@@ -329,6 +361,8 @@ def build_content(report: Report) -> ReportContent:
     questionnaire = result.questionnaire
     lang = report.language or "en"
     capping = set(result.capped_by)
+    unverified = set(result.unverified)
+    limiting = set(result.limited_by_domains)
     ranked: dict[str, tuple[int, Recommendation]] = {
         rec.question.id: (rank, rec) for rank, rec in enumerate(result.recommendations, start=1)
     }
@@ -358,6 +392,9 @@ def build_content(report: Report) -> ReportContent:
                 justification = clean(answer.justification)
             rank_rec = ranked.get(question.id)
             scale = question.scale
+            cap = None
+            if question.id in capping and outcome is not None:
+                cap = question.cap_for(outcome.option.score if outcome.option else None)
             view = QuestionView(
                 number=f"{d_index}.{q_index}",
                 id=question.id,
@@ -379,6 +416,10 @@ def build_content(report: Report) -> ReportContent:
                 recommendation=clean(localize(rank_rec[1].text, lang)) if rank_rec else "",
                 priority=rank_rec[1].priority if rank_rec else None,
                 rank=rank_rec[0] if rank_rec else None,
+                cap=cap,
+                evidence=evidence_text(detail.evidence),
+                unverified=question.id in unverified,
+                is_scored=question.is_scored,
             )
             questions.append(view)
             views[question.id] = view
@@ -402,6 +443,8 @@ def build_content(report: Report) -> ReportContent:
                 applicable=dres.applicable if dres else 0,
                 unanswered=unanswered,
                 questions=tuple(questions),
+                low_confidence=bool(dres and dres.low_confidence),
+                limiting=domain.id in limiting,
             )
         )
 
@@ -474,4 +517,21 @@ def build_content(report: Report) -> ReportContent:
         created=date_text(report.created_at),
         updated=date_text(report.updated_at),
         generated=date_text(report.generated_at),
+        unverified=tuple(views[qid] for qid in result.unverified if qid in views),
+        limiting_domains=tuple(d for d in domains if d.limiting),
+        method_summary=method_summary(questionnaire),
+        as_of=result.as_of.isoformat() if result.as_of else "",
     )
+
+
+def evidence_text(evidence: Evidence | None) -> str:
+    """Evidence as one readable line: kind, reference and date."""
+    if evidence is None:
+        return ""
+    kind = {
+        EvidenceKind.DOCUMENT: _("document"),
+        EvidenceKind.RECORD: _("record"),
+        EvidenceKind.EXERCISE: _("exercise report"),
+        EvidenceKind.PARTNER_CONFIRMATION: _("partner confirmation"),
+    }[evidence.kind]
+    return f"{kind}: {clean(evidence.reference)} ({evidence.date.isoformat()})"

@@ -296,6 +296,12 @@ class WorkbookWriter:
                 ", ".join(v.id for v in c.capping_questions) or _("none"),
                 {},
             ),
+            (
+                _("Limited by the weakest domains"),
+                ", ".join(d.id for d in c.limiting_domains) or _("none"),
+                {},
+            ),
+            (_("Unverified claims"), str(len(c.unverified)), {}),
             (_("Level without the cap"), c.uncapped_text, {}),
             (_("Marking"), f"{c.marking.value} — {c.marking_meaning}", {}),
         ]
@@ -331,7 +337,7 @@ class WorkbookWriter:
                 _("Weight"),
             ],
         )
-        for d in c.domains:
+        for d in c.scored_domains:
             row += 1
             put(ws, row, 1, str(d.number), alignment=CENTRE, border=THIN_BOTTOM)
             put(ws, row, 2, d.title, alignment=WRAP_TOP, border=THIN_BOTTOM)
@@ -359,7 +365,7 @@ class WorkbookWriter:
             put(ws, row, 8, d.weight, alignment=CENTRE, border=THIN_BOTTOM)
             fit_row(ws, row, len(widths))
         first, last = header + 1, row
-        if c.domains:
+        if c.scored_domains:
             ws.conditional_formatting.add(
                 f"C{first}:C{last}",
                 ColorScaleRule(
@@ -420,11 +426,11 @@ class WorkbookWriter:
         bars.x_axis.scaling.orientation = "maxMin"  # first domain at the top, as in the table
         bars.legend = None
         bars.gapWidth = 60
-        bars.height = max(7.0, 1.1 * len(c.domains) + 2.5)
+        bars.height = max(7.0, 1.1 * len(c.scored_domains) + 2.5)
         bars.width = 20
         bar_series = bars.series[0]
         bar_series.graphicalProperties.solidFill = NAVY
-        for index, domain in enumerate(c.domains):
+        for index, domain in enumerate(c.scored_domains):
             if domain.colour:
                 point = DataPoint(idx=index)
                 point.graphicalProperties.solidFill = _hex(domain.colour)
@@ -459,8 +465,10 @@ class WorkbookWriter:
             _("Recommendation"),
             _("Priority"),
             _("Action no."),
+            _("Evidence"),
+            _("Unverified"),
         ]
-        widths = [24, 26, 60, 13, 26, 8, 7, 8, 12, 7, 36, 40, 9, 50, 9, 9]
+        widths = [24, 26, 60, 13, 26, 8, 7, 8, 12, 7, 36, 40, 9, 50, 9, 9, 40, 11]
         ws = self.new_sheet(_("Answers"), widths, landscape=True)
         self.header_row(ws, 2, labels)
         yes, no = _("Yes"), _("No")
@@ -468,8 +476,10 @@ class WorkbookWriter:
         for q in c.questions:
             row += 1
             critical = ""
-            if q.critical is not None:
-                critical = _("caps at {n}").format(n=q.critical.cap_level)
+            if q.cap is not None:
+                critical = _("caps at {n}").format(n=q.cap)
+            elif q.critical is not None:
+                critical = _("critical")
             values: list[Any] = [
                 q.domain_title,
                 q.id,
@@ -487,10 +497,12 @@ class WorkbookWriter:
                 q.recommendation,
                 round(q.priority, 4) if q.priority is not None else None,
                 q.rank,
+                q.evidence,
+                yes if q.unverified else "",
             ]
             for column, value in enumerate(values, start=1):
                 style: dict[str, Any] = {"alignment": WRAP_TOP, "border": THIN_BOTTOM}
-                if column in (6, 7, 8, 10, 13, 15, 16):
+                if column in (6, 7, 8, 10, 13, 15, 16, 18):
                     style["alignment"] = CENTRE
                 put(ws, row, column, value, **style)
             if q.status is Status.UNANSWERED and q.is_choice:
@@ -499,6 +511,8 @@ class WorkbookWriter:
                 ws.cell(row=row, column=9).font = font(color="B91C1C", bold=True)
             if q.flagged:
                 ws.cell(row=row, column=13).font = font(color="C2410C", bold=True)
+            if q.unverified:
+                ws.cell(row=row, column=18).font = font(color="B45309", bold=True)
             fit_row(ws, row, len(labels))
         ws.freeze_panes = "C3"
         ws.auto_filter.ref = f"A2:{get_column_letter(len(labels))}{max(row, 3)}"
@@ -524,8 +538,8 @@ class WorkbookWriter:
             row += 1
             q = action.question
             limits = ""
-            if action.capping and q.critical is not None:
-                limits = _("to level {n}").format(n=q.critical.cap_level)
+            if action.capping and q.cap is not None:
+                limits = _("to level {n}").format(n=q.cap)
             answer = q.answer
             if q.status is Status.ANSWERED and q.points is not None:
                 answer = f"{q.answer} ({q.score_text})"
@@ -576,7 +590,7 @@ class WorkbookWriter:
             fit_row(ws, row, 2)
         row += 2
         put(ws, row, 1, _("How the score is calculated"), font=font(bold=True, size=12, color=NAVY))
-        for paragraph in method_paragraphs():
+        for paragraph in (c.method_summary, *method_paragraphs()):
             row += 1
             put(ws, row, 1, paragraph, alignment=WRAP_TOP)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)

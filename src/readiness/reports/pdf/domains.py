@@ -39,7 +39,10 @@ class DomainSections(StoryBase):
                 f"{domain.level.level} — {domain.level_label}" if domain.level else "—",
             ),
             (_("Answered"), f"{domain.answered} / {domain.applicable + domain.na}"),
-            (_("N/A"), str(domain.na)),
+            (
+                _("N/A"),
+                str(domain.na) + (" · " + _("low confidence") if domain.low_confidence else ""),
+            ),
             (_("Weight"), points(domain.weight)),
         ]
         # Score and level sit on the domain's level colour, in white; the rest on grey.
@@ -71,6 +74,18 @@ class DomainSections(StoryBase):
             strip_style.append(("BACKGROUND", (0, 0), (1, -1), colors.HexColor(domain.colour)))
         strip.setStyle(self.ts(strip_style))
         out += [strip, Spacer(1, 10)]
+        if domain.limiting:
+            out.append(
+                self.p(
+                    text(
+                        _(
+                            "This is a weakest domain: it holds the overall level down (see "
+                            "the method in the appendix)."
+                        )
+                    ),
+                    s.muted,
+                )
+            )
         out.append(self.questions_table(domain))
         return out
 
@@ -109,13 +124,14 @@ class DomainSections(StoryBase):
         tags = [text(q.id)]
         if q.critical is not None:
             colour = "#B91C1C" if q.capping else "#6B7280"
-            tags.append(
-                f'<font color="{colour}"><b>'
-                + text(_("critical: below {below} caps at level {cap}")).format(
-                    below=text(points(q.critical.below)), cap=q.critical.cap_level
-                )
-                + "</b></font>"
+            label = _("critical: below {below} caps at level {cap}").format(
+                below=points(q.critical.below), cap=q.critical.cap_level
             )
+            if q.cap is not None:
+                label = _("critical: this answer caps the level at {cap}").format(cap=q.cap)
+            tags.append(f'<font color="{colour}"><b>' + text(label) + "</b></font>")
+        if not q.is_scored:
+            tags.append(text(_("profile: not scored")))
         if q.weight != 1:
             tags.append(text(_("weight {w}").format(w=points(q.weight))))
         if q.flagged:
@@ -134,6 +150,17 @@ class DomainSections(StoryBase):
             )
         if q.comment:
             cell.append(self.p(f"<b>{text(_('Comment'))}:</b> {text(q.comment)}", s.cell_small))
+        if q.evidence:
+            cell.append(self.p(f"<b>{text(_('Evidence'))}:</b> {text(q.evidence)}", s.cell_small))
+        if q.unverified:
+            cell.append(
+                self.p(
+                    '<font color="#B45309"><b>'
+                    + text(_("Unverified: no evidence from the last 24 months"))
+                    + "</b></font>",
+                    s.tiny,
+                )
+            )
         if q.rank is not None:
             cell.append(
                 self.p(

@@ -59,6 +59,7 @@ class PlanSection(StoryBase):
         q = c.report.result.questionnaire
         out: list[Flowable] = [self.h1(_("Appendix"))]
         out.append(self.h2(_("How the score is calculated")))
+        out.append(self.p(text(c.method_summary)))
         for paragraph in method_paragraphs():
             out.append(self.p(text(paragraph), s.small))
         level_rows: list[list[Any]] = [

@@ -9,13 +9,14 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from readiness.reports.pdf.claims import ClaimsSection
 from readiness.reports.pdf.cover import CoverSection
 from readiness.reports.pdf.domains import DomainSections
 from readiness.reports.pdf.plan import PlanSection
 from readiness.reports.pdf.summary import SummarySection
 
 
-class StoryBuilder(CoverSection, SummarySection, DomainSections, PlanSection):
+class StoryBuilder(CoverSection, SummarySection, DomainSections, PlanSection, ClaimsSection):
     """The whole report as a list of flowables, in DESIGN section 5 order."""
 
     def build(self) -> list[Flowable]:
@@ -30,6 +31,8 @@ class StoryBuilder(CoverSection, SummarySection, DomainSections, PlanSection):
             story += self.domain_section(domain)
         story.append(PageBreak())
         story += self.action_plan()
+        story.append(PageBreak())
+        story += self.unverified_claims()
         story.append(PageBreak())
         story += self.appendix()
         for flowable in story:

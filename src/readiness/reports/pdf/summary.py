@@ -68,10 +68,34 @@ class SummarySection(StoryBase):
         return out
 
     def cap_explanation(self) -> list[Flowable]:
+        return self.limit_explanation() + self.critical_explanation()
+
+    def limit_explanation(self) -> list[Flowable]:
+        """The weakest-domain limit (DESIGN section 3), when it holds the level down."""
+        c = self.c
+        if not c.limiting_domains:
+            return []
+        names = ", ".join(f"{d.number} {d.title} ({d.level_label})" for d in c.limiting_domains)
+        return [
+            self.p(
+                text(
+                    ngettext(
+                        "The weakest domain limits the level: {names}.",
+                        "The weakest domains limit the level: {names}.",
+                        len(c.limiting_domains),
+                    ).format(names=names)
+                )
+            )
+        ]
+
+    def critical_explanation(self) -> list[Flowable]:
         c, s = self.c, self.s
         if not c.capping_questions:
             return [self.p(text(_("No critical question limits the level.")), s.body)]
-        if c.is_capped:
+        lowered = any(
+            q.cap is not None and q.cap < c.uncapped_level.level for q in c.capping_questions
+        )
+        if lowered:
             intro = _(
                 "The level is capped by critical questions: on the score alone the organisation "
                 "would reach level {n} — {label}."
@@ -84,7 +108,7 @@ class SummarySection(StoryBase):
         out: list[Flowable] = [self.p(text(intro))]
         shown_caps = c.capping_questions[:MAX_CAPS_LISTED]
         for q in shown_caps:
-            cap = q.critical.cap_level if q.critical else c.level.level
+            cap = q.cap if q.cap is not None else c.level.level
             markup = (
                 f"<b>{text(q.number)}</b> {text(q.text)} — "
                 + text(_("answer: {answer}").format(answer=q.answer))
@@ -111,7 +135,7 @@ class SummarySection(StoryBase):
 
     def charts(self) -> Flowable:
         c = self.c
-        domains = c.domains
+        domains = c.scored_domains
         gap = 10.0
         if len(domains) >= 3:
             left = self.width * 0.46 - gap / 2
@@ -153,7 +177,7 @@ class SummarySection(StoryBase):
             )
         ]
         commands: list[tuple[Any, ...]] = []
-        for i, d in enumerate(c.domains, start=1):
+        for i, d in enumerate(c.scored_domains, start=1):
             rows.append(
                 [
                     self.p(text(f"{d.number}. {d.title}"), s.cell),
@@ -189,7 +213,7 @@ class SummarySection(StoryBase):
                         f'<font color="#B91C1C"><b>{text(_("Critical"))}</b></font> — '
                         + text(
                             _("limits the level to {n} until improved").format(
-                                n=q.critical.cap_level
+                                n=q.cap if q.cap is not None else q.critical.cap_level
                             )
                         ),
                         s.cell_small,
