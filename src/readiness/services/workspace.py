@@ -20,6 +20,7 @@ from readiness.domain.answers import (
     Answer,
     AnswerDetail,
     ChoiceAnswer,
+    Evidence,
     NotApplicable,
     TextAnswer,
     answer_problem,
@@ -74,6 +75,10 @@ def _parse_snapshot(sha256: str, content: str) -> LoadedQuestionnaire:
 
 def _answers(details: dict[str, AnswerDetail]) -> dict[str, Answer]:
     return {qid: d.answer for qid, d in details.items() if d.answer is not None}
+
+
+def _evidence(details: dict[str, AnswerDetail]) -> dict[str, Evidence]:
+    return {qid: d.evidence for qid, d in details.items() if d.evidence is not None}
 
 
 class Workspace:
@@ -213,7 +218,9 @@ class Workspace:
         with self._read() as session:
             loaded = self._loaded(session, summary.snapshot_sha256)
             details = repo.answers(session, summary.id)
-        result = score(loaded.questionnaire, _answers(details))
+        # the evidence rule is judged on the assessment's last change (DESIGN section 3)
+        as_of = summary.updated_at.date()
+        result = score(loaded.questionnaire, _answers(details), _evidence(details), as_of)
         return AssessmentState(summary, loaded, details, result)
 
     def update_details(

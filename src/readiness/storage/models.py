@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -107,6 +108,10 @@ class AnswerRow(Base):
     # Assessment upgrades (revision "upgrade"): carried from an older version, not yet touched.
     to_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Evidence on answers (revision "evidence"): all NULL when there is none.
+    evidence_kind: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    evidence_reference: Mapped[str | None] = mapped_column(Text, nullable=True)
+    evidence_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class HistoryRow(Base):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
+from readiness.domain.evidence import evidence_from_dict, evidence_to_dict, stored_evidence
 from readiness.domain.history import Entry
 from readiness.domain.records import (
     AssessmentSummary,
@@ -279,7 +280,16 @@ def assessment_exists(session: Session, assessment_id: str) -> bool:
 def _detail(row: AnswerRow | None) -> AnswerDetail:
     if row is None:
         return AnswerDetail()
-    return _detail_of(row.option_id, row.na_justification, row.text, row.comment, row.flagged)
+    return _detail_of(
+        row.option_id,
+        row.na_justification,
+        row.text,
+        row.comment,
+        row.flagged,
+        row.evidence_kind,
+        row.evidence_reference,
+        row.evidence_date,
+    )
 
 
 def _detail_of(
@@ -288,6 +298,9 @@ def _detail_of(
     text: str | None,
     comment: str | None,
     flagged: bool | None,
+    evidence_kind: str | None = None,
+    evidence_reference: str | None = None,
+    evidence_date: date | None = None,
 ) -> AnswerDetail:
     answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
     if na_justification is not None:
@@ -296,7 +309,8 @@ def _detail_of(
         answer = ChoiceAnswer(option_id)
     elif text is not None:
         answer = TextAnswer(text)
-    return AnswerDetail(answer, comment or "", bool(flagged))
+    evidence = stored_evidence(evidence_kind, evidence_reference, evidence_date)
+    return AnswerDetail(answer, comment or "", bool(flagged), evidence)
 
 
 def detail_to_json(detail: AnswerDetail) -> str:
@@ -312,6 +326,8 @@ def detail_to_json(detail: AnswerDetail) -> str:
         value["comment"] = detail.comment
     if detail.flagged:
         value["flagged"] = True
+    if detail.evidence is not None:
+        value["evidence"] = evidence_to_dict(detail.evidence)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
@@ -324,7 +340,10 @@ def detail_from_json(raw: str) -> AnswerDetail:
         answer = NotApplicable(value["na"])
     elif "text" in value:
         answer = TextAnswer(value["text"])
-    return AnswerDetail(answer, value.get("comment", ""), bool(value.get("flagged", False)))
+    evidence = evidence_from_dict(value["evidence"]) if "evidence" in value else None
+    return AnswerDetail(
+        answer, value.get("comment", ""), bool(value.get("flagged", False)), evidence
+    )
 
 
 def answers(session: Session, assessment_id: str) -> dict[str, AnswerDetail]:
@@ -335,6 +354,9 @@ def answers(session: Session, assessment_id: str) -> dict[str, AnswerDetail]:
         AnswerRow.text,
         AnswerRow.comment,
         AnswerRow.flagged,
+        AnswerRow.evidence_kind,
+        AnswerRow.evidence_reference,
+        AnswerRow.evidence_date,
     ).where(AnswerRow.assessment_id == assessment_id)
     return {row[0]: _detail_of(*row[1:]) for row in session.execute(query)}
 
@@ -371,6 +393,10 @@ def save_answer(
     row.comment = detail.comment
     row.flagged = detail.flagged
     row.to_review = action == "carry"  # carried by an upgrade; any later change reviews it
+    evidence = detail.evidence
+    row.evidence_kind = evidence.kind.value if evidence else None
+    row.evidence_reference = evidence.reference if evidence else None
+    row.evidence_date = evidence.date if evidence else None
     row.updated_at = now
     entry = HistoryRow(
         assessment_id=assessment_id,
