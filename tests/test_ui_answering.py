@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from readiness.domain.answers import ChoiceAnswer, NotApplicable, TextAnswer
@@ -30,6 +30,12 @@ def company_assessment(open_window: Any, db: Path | None = None) -> Harness:
     return harness
 
 
+def past_the_profile(harness: Harness) -> Harness:
+    """On the first scored question: the profile questions (1.1.0) come first."""
+    go_to(harness, "governance.crisis-executive")
+    return harness
+
+
 def go_to(harness: Harness, question_id: str) -> None:
     assert harness.controller.select_question(question_id), question_id
     harness.view.questions.setFocus()
@@ -37,6 +43,8 @@ def go_to(harness: Harness, question_id: str) -> None:
 
 def test_digits_answer_and_advance(open_window: Any, qtbot: Any) -> None:
     h = company_assessment(open_window)
+    assert h.current() == "profile.sector"  # the profile comes first, then the scored ones
+    past_the_profile(h)
     first = h.current()
     assert first == "governance.crisis-executive"
     assert h.view.questions.hasFocus()
@@ -52,7 +60,7 @@ def test_digits_answer_and_advance(open_window: Any, qtbot: Any) -> None:
     # the list marks answered questions; domain progress counts them
     model = h.view.questions_model
     assert model.status(first) is Status.ANSWERED
-    assert h.view.domains_model.index(0).data(Qt.ItemDataRole.UserRole + 5) == (2, 4)
+    assert h.view.domains_model.index(1).data(Qt.ItemDataRole.UserRole + 5) == (2, 7)
     # keyboard navigation: Alt+Up / K back, Alt+Down / J forward
     qtbot.keyClick(h.view.questions, Qt.Key.Key_Up, ALT)
     assert h.current() == "governance.board-briefing"
@@ -70,7 +78,10 @@ def test_digits_answer_and_advance(open_window: Any, qtbot: Any) -> None:
 def test_mouse_answer_flag_and_clear(open_window: Any, qtbot: Any) -> None:
     h = company_assessment(open_window)
     go_to(h, "trust.tlp")
-    qtbot.mouseClick(h.editor._rows[2].radio, Qt.MouseButton.LeftButton)
+    radio = h.editor._rows[2].radio  # click its indicator: the column is as wide as the
+    # longest option label seen so far (a profile question's), wider than this label
+    at = QPoint(radio.height() // 2, radio.height() // 2)
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=at)
     assert h.state().details["trust.tlp"].answer == ChoiceAnswer("2")
     assert h.current() == "trust.tlp"  # the mouse does not move on
     qtbot.mouseClick(h.editor._rows[3].anchor, Qt.MouseButton.LeftButton)  # anchor text too
@@ -115,11 +126,13 @@ def test_na_needs_a_justification(open_window: Any, qtbot: Any) -> None:
     qtbot.keyClick(h.view.questions, Qt.Key.Key_N, ALT)
     assert "governance.crisis-executive" not in h.state().details
     # by mouse: the N/A radio, a typed reason, the Confirm button
-    go_to(h, "trust.tlp")
+    go_to(h, "security.reservists")
     qtbot.mouseClick(h.editor.na_radio, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(h.editor.na_reason, "Handled by the parent company")
     qtbot.mouseClick(h.editor.na_confirm, Qt.MouseButton.LeftButton)
-    assert h.state().details["trust.tlp"].answer == NotApplicable("Handled by the parent company")
+    assert h.state().details["security.reservists"].answer == NotApplicable(
+        "Handled by the parent company"
+    )
 
 
 def test_conditional_question_appears_and_disappears(open_window: Any, qtbot: Any) -> None:
@@ -148,7 +161,7 @@ def test_conditional_question_appears_and_disappears(open_window: Any, qtbot: An
 
 
 def test_undo_redo_moves_to_the_question(open_window: Any, qtbot: Any) -> None:
-    h = company_assessment(open_window)
+    h = past_the_profile(company_assessment(open_window))
     undo, redo = h.window.act_undo, h.window.act_redo
     assert not undo.isEnabled() and not redo.isEnabled()
     qtbot.keyClick(h.view.questions, "2")  # governance.crisis-executive
@@ -204,13 +217,13 @@ def test_find_filters_the_question_list(open_window: Any, qtbot: Any) -> None:
     assert len(h.visible_ids()) == total
     assert h.view.questions.hasFocus()
     # a question id or number finds it too
-    h.view.find.setText("2.3")
+    h.view.find.setText("3.3")  # domain 1 is the company profile
     assert h.visible_ids()[0] == "trust.isac"
 
 
 def test_comment_text_answer_and_reopen(open_window: Any, qtbot: Any, tmp_path: Path) -> None:
     db = tmp_path / "persist.db"
-    h = company_assessment(open_window, db)
+    h = past_the_profile(company_assessment(open_window, db))
     assessment_id = h.controller.assessment_id
     qtbot.keyClick(h.view.questions, "4")  # governance.crisis-executive
     go_to(h, "trust.contact-24-7")
@@ -280,8 +293,12 @@ def test_every_question_four_reaches_level_5(open_window: Any, qtbot: Any) -> No
     assert h.window.results.score.text() == "Score 100.0 of 100"
     assert "No critical question caps" in h.window.results.capped.text()
     assert h.window.results.model.rowCount() == 0
-    assert h.window.results.radar.scores == [100.0] * len(result.domains)
-    assert h.window.results.bars.scores == [100.0] * len(result.domains)
+    scored = [d for d in result.domains if d.score is not None]  # the profile is not charted
+    assert len(scored) == len(result.domains) - 1
+    assert h.window.results.radar.scores == [100.0] * len(scored)
+    assert h.window.results.bars.scores == [100.0] * len(scored)
+    assert "unverified" in h.window.results.capped.text().lower()  # no evidence given
+    assert "weakest domain" in h.window.results.method.text()
     qtbot.keyClick(h.window.results.recommendations, Qt.Key.Key_1, CTRL)
     assert h.view.isVisible()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.domain.method import method_summary
 from readiness.domain.model import localize
 from readiness.domain.scoring import Recommendation, ScoreResult, shown
 from readiness.i18n import _
@@ -135,6 +136,14 @@ class ResultsView(QWidget):
         self.capped.linkActivated.connect(self._link)
         layout.addWidget(self.capped)
 
+        self.method = QLabel()
+        self.method.setObjectName("resultMethod")
+        self.method.setWordWrap(True)
+        self.method.setTextFormat(Qt.TextFormat.PlainText)
+        self.method.setAccessibleName(_("How the level is set"))
+        self.method.setFont(_scaled(self.method.font(), 0.9))
+        layout.addWidget(self.method)
+
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("resultsSplitter")
         charts = QWidget()
@@ -192,10 +201,12 @@ class ResultsView(QWidget):
             )
             + ("" if result.complete else " — " + _("draft"))
         )
-        self.capped.setText(self._capped_text(result, numbers))
+        self.capped.setText(self._capped_text(result, numbers) + self._limits_text(result, numbers))
+        self.method.setText(method_summary(result.questionnaire))
 
-        titles = [localize(d.title, language) for d in result.domains]
-        scores = [d.score for d in result.domains]
+        charted = [d for d in result.domains if _can_score(result, d.id)]  # not the profile
+        titles = [localize(d.title, language) for d in charted]
+        scores = [d.score for d in charted]
         self.radar.set_scores(titles, scores)
         self.bars.set_scores(titles, scores)
         self.radar_panel.refresh()
@@ -227,6 +238,34 @@ class ResultsView(QWidget):
             )
         return f"<b>{html.escape(head)}</b><ul style='margin:0'>{''.join(items)}</ul>"
 
+    def _limits_text(self, result: ScoreResult, numbers: dict[str, str]) -> str:
+        """The weakest-domain limit, low-confidence domains and unverified claims (section 3)."""
+        language = self.language
+        titles = {d.id: localize(d.title, language) for d in result.questionnaire.domains}
+        lines: list[str] = []  # HTML, escaped
+        if result.limited_by_domains:
+            names = ", ".join(titles.get(d, d) for d in result.limited_by_domains)
+            lines.append(
+                html.escape(_("The weakest domain limits the level: {names}.").format(names=names))
+            )
+        low = [titles.get(d.id, d.id) for d in result.domains if d.low_confidence]
+        if low:
+            lines.append(
+                html.escape(
+                    _("Low confidence (over a third N/A): {names}.").format(names=", ".join(low))
+                )
+            )
+        if result.unverified:
+            links = ", ".join(
+                f'<a href="question:{html.escape(qid)}">{html.escape(numbers.get(qid, qid))}</a>'
+                for qid in result.unverified
+            )
+            head = _("Unverified claims (no evidence from the last 24 months): {n}").format(
+                n=len(result.unverified)
+            )
+            lines.append(f"{html.escape(head)} — {links}")
+        return "".join(f"<p style='margin:2px 0'>{line}</p>" for line in lines)
+
     def _link(self, link: str) -> None:
         if link.startswith("question:"):
             self.questionRequested.emit(link.removeprefix("question:"))
@@ -239,3 +278,13 @@ class ResultsView(QWidget):
     def select_first_recommendation(self) -> None:
         if self.model.rowCount():
             self.recommendations.setCurrentIndex(self.model.index(0, 0))
+
+
+def _can_score(result: ScoreResult, domain_id: str) -> bool:
+    """A domain that can have a score: not a profile domain (only profile questions)."""
+    domain = result.questionnaire.domain(domain_id)
+    if domain is None:
+        return True
+    return any(q.is_scored for q in domain.questions) or not any(
+        q.is_choice for q in domain.questions
+    )
