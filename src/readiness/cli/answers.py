@@ -10,10 +10,11 @@ from readiness.i18n import _
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
-    if not any(value is not None for value in (args.option, args.na, args.text, args.comment)):
+    given = (args.option, args.na, args.text, args.comment, args.evidence)
+    if not any(value is not None for value in given):
         print(
             "readiness answer: "
-            + _("error: give OPTION, --na JUSTIFICATION, --text TEXT or --comment"),
+            + _("error: give OPTION, --na JUSTIFICATION, --text TEXT, --comment or --evidence"),
             file=sys.stderr,
         )
         return 2
@@ -25,6 +26,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
         na=args.na,
         text=args.text,
         comment=args.comment,
+        evidence=args.evidence,
     )
     return 0
 
@@ -38,4 +40,12 @@ def register(commands: Commands) -> None:
     group.add_argument("--na", metavar="JUSTIFICATION", help=_("not applicable, with why"))
     group.add_argument("--text", metavar="TEXT", help=_("free answer to a text question"))
     p.add_argument("--comment", metavar="TEXT")
+    p.add_argument(
+        "--evidence",
+        metavar="KIND:REFERENCE@YYYY-MM-DD",
+        help=_(
+            "what backs the answer: KIND is document, record, exercise or partner_confirmation, "
+            "e.g. exercise:AAR 2026-03 p.4@2026-03-20"
+        ),
+    )
     p.set_defaults(handler=cmd_answer)

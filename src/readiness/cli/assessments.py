@@ -51,13 +51,12 @@ def cmd_assessment_list(args: argparse.Namespace) -> int:
 
 
 def cmd_assessment_show(args: argparse.Namespace) -> int:
-    from readiness.services.results import answers_json, score_json, score_lines
+    from readiness.services.results import details_json, evidence_lines, score_json, score_lines
 
     workspace = open_workspace(args)
     state = workspace.state(args.id)
     summary = state.summary
     if args.json:
-        answers = {qid: d.answer for qid, d in state.details.items() if d.answer is not None}
         payload = {
             "id": summary.id,
             "organisation": summary.organisation,
@@ -65,7 +64,7 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
             "status": summary.status.value,
             "title": summary.title,
             **score_json(state.result),
-            "answers": answers_json(answers),
+            "answers": details_json(state.details),
         }
         print_json(payload)
         return 0
@@ -79,7 +78,7 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
         )
     )
     print()
-    print("\n".join(score_lines(state.result)))
+    print("\n".join(score_lines(state.result) + evidence_lines(state.details, state.result)))
     return 0
 
 

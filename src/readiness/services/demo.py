@@ -30,6 +30,7 @@ class DemoAssessment:
     comments: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     flagged: tuple[str, ...] = ()
+    evidence: dict[str, str] = field(default_factory=dict)  # KIND:REFERENCE@YYYY-MM-DD
     stop_after: int | None = None  # leave the rest unanswered (an assessment in progress)
 
 
@@ -116,6 +117,14 @@ NORDLICHT = DemoAssessment(
         "from the military goes to the board.",
     },
     flagged=("trust.sharing-matrix", "incentives.compensation"),
+    evidence={
+        "governance.crisis-executive": "document:Board resolution 2025/07, delegation of "
+        "authority@2025-07-01",
+        "trust.contact-24-7": "record:Alerting-chain test log, 14 Oct 2026@2026-10-14",
+        "trust.tlp": "partner_confirmation:BSI liaison e-mail on TLP handling@2026-09-02",
+        "continuity.bcp-tested": "exercise:BCP exercise report GRIDLOCK 2026, p. 12@2026-05-12",
+        "legal.statutory-obligations": "document:Legal register v4@2024-02-01",
+    },
 )
 
 CIMIC = DemoAssessment(
@@ -234,7 +243,14 @@ PARTNERSHIP = (
 
 
 def _steps(item: DemoAssessment) -> int:
-    return 2 + len(item.answers) + len(item.na) + len(item.comments) + len(item.texts)
+    return (
+        2
+        + len(item.answers)
+        + len(item.na)
+        + len(item.comments)
+        + len(item.texts)
+        + len(item.evidence)
+    )
 
 
 def seed(workspace: Workspace) -> Iterator[Progress]:
@@ -275,6 +291,9 @@ def seed(workspace: Workspace) -> Iterator[Progress]:
             done += 1
         for question_id in item.flagged:
             workspace.set_flag(summary.id, question_id, True)
+        for question_id, evidence in item.evidence.items():
+            workspace.change_answer(summary.id, question_id, evidence=evidence)
+            done += 1
     _partnership(workspace)
     yield total, total, _("Demo data ready")
 

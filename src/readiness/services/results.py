@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from readiness.domain.answers import Answers, ChoiceAnswer, NotApplicable, TextAnswer
+from readiness.domain.answers import (
+    AnswerDetail,
+    Answers,
+    ChoiceAnswer,
+    NotApplicable,
+    TextAnswer,
+)
+from readiness.domain.evidence import evidence_to_dict, format_evidence
 from readiness.domain.model import localize
 from readiness.domain.scoring import ScoreResult, shown
 from readiness.i18n import _
@@ -58,6 +66,46 @@ def answers_json(answers: Answers) -> dict[str, Any]:
         elif isinstance(answer, TextAnswer):
             out[question_id] = answer.text
     return out
+
+
+def details_json(details: Mapping[str, AnswerDetail]) -> dict[str, Any]:
+    """Answers in the answers-file form (DESIGN section 3), the long form where an answer has a
+    comment, a flag or evidence: ``{option | na | text, comment, flagged, evidence}``."""
+    out: dict[str, Any] = {}
+    for question_id, detail in details.items():
+        short = answers_json({question_id: detail.answer}) if detail.answer is not None else {}
+        if not (detail.comment or detail.flagged or detail.evidence):
+            out.update(short)
+            continue
+        answer = detail.answer
+        long: dict[str, Any] = {}
+        if isinstance(answer, ChoiceAnswer):
+            long["option"] = answer.option_id
+        elif isinstance(answer, NotApplicable):
+            long["na"] = answer.justification
+        elif isinstance(answer, TextAnswer):
+            long["text"] = answer.text
+        if detail.comment:
+            long["comment"] = detail.comment
+        if detail.flagged:
+            long["flagged"] = True
+        if detail.evidence is not None:
+            long["evidence"] = evidence_to_dict(detail.evidence)
+        out[question_id] = long
+    return out
+
+
+def evidence_lines(details: Mapping[str, AnswerDetail], result: ScoreResult) -> list[str]:
+    """Evidence on answers and the unverified claims, for the terminal."""
+    lines: list[str] = []
+    backed = [(qid, d.evidence) for qid, d in details.items() if d.evidence is not None]
+    if backed:
+        lines += ["", _("Evidence:")]
+        order = result.questionnaire.order
+        for qid, evidence in sorted(backed, key=lambda item: order(item[0])):
+            assert evidence is not None
+            lines.append(f"  {qid}: {format_evidence(evidence)}")
+    return lines
 
 
 def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list[str]:

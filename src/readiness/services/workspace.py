@@ -25,6 +25,7 @@ from readiness.domain.answers import (
     TextAnswer,
     answer_problem,
 )
+from readiness.domain.evidence import make_evidence, parse_evidence
 from readiness.domain.history import stacks
 from readiness.domain.model import Questionnaire, localize
 from readiness.domain.records import AssessmentSummary, Change, Organisation, OrganisationKind
@@ -75,6 +76,16 @@ def _parse_snapshot(sha256: str, content: str) -> LoadedQuestionnaire:
 
 def _answers(details: dict[str, AnswerDetail]) -> dict[str, Answer]:
     return {qid: d.answer for qid, d in details.items() if d.answer is not None}
+
+
+def _checked_evidence(evidence: Evidence | str) -> Evidence:
+    """Evidence given as text parsed and checked; UserError with one line when it is wrong."""
+    try:
+        if isinstance(evidence, str):
+            return parse_evidence(checked_text(evidence, _("the evidence")))
+        return make_evidence(evidence.kind.value, evidence.reference, evidence.date)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _evidence(details: dict[str, AnswerDetail]) -> dict[str, Evidence]:
@@ -261,13 +272,17 @@ class Workspace:
         comment: str | None = None,
         flagged: bool | None = None,
         clear: bool = False,
+        evidence: Evidence | str | None = None,
+        clear_evidence: bool = False,
     ) -> Change | None:
         """Change several fields of one answer as ONE committed transaction and one history
         entry (so one undo step): the answer (``option``, ``na`` justification or free
-        ``text``; at most one, or ``clear``), the ``comment`` and the review flag. None leaves a
-        field as it is. Every text is checked before anything is written; raises UserError for
-        bad input (nothing changed). Returns the change, or None when nothing changed.
-        DESIGN sections 4 (one transaction per change) and 6 (``answer``)."""
+        ``text``; at most one, or ``clear``), the ``comment``, the review flag and the
+        ``evidence`` (an Evidence or ``KIND:REFERENCE@YYYY-MM-DD``; ``clear_evidence`` removes
+        it). None leaves a field as it is. Every text is checked before anything is written;
+        raises UserError for bad input (nothing changed). Returns the change, or None when
+        nothing changed. DESIGN sections 3 (evidence), 4 (one transaction per change) and 6
+        (``answer``)."""
         given = [value for value in (option, na, text) if value is not None]
         if len(given) + clear > 1:
             raise UserError(_("give only one of an option, N/A or a free text answer"))
@@ -283,7 +298,12 @@ class Workspace:
         elif text is not None:
             answer = TextAnswer(checked_text(text, _("the answer text")))
         comment = checked_optional(comment, _("the comment"))
-        return self._edit(assessment_id, question_id, answer, comment, flagged)
+        new_evidence: object = None if clear_evidence else self._KEEP
+        if evidence is not None:
+            if clear_evidence:
+                raise UserError(_("give evidence or remove it, not both"))
+            new_evidence = _checked_evidence(evidence)
+        return self._edit(assessment_id, question_id, answer, comment, flagged, new_evidence)
 
     def answer(self, assessment_id: str, question_id: str, option_id: str) -> Change | None:
         return self.change_answer(assessment_id, question_id, option=option_id)
@@ -312,15 +332,23 @@ class Workspace:
         answer: object = _KEEP,
         comment: str | None = None,
         flagged: bool | None = None,
+        evidence: object = _KEEP,
     ) -> Change | None:
         with self._write() as session:
             full_id, sha256 = self._target(session, assessment_id)
             questionnaire = self._loaded(session, sha256).questionnaire
-            if questionnaire.question(question_id) is None:
+            question = questionnaire.question(question_id)
+            if question is None:
                 raise UserError(
                     _("unknown question '{question}' in questionnaire '{qid}'").format(
                         question=question_id, qid=questionnaire.id
                     )
+                )
+            if evidence is not self._KEEP and evidence is not None and not question.is_choice:
+                raise UserError(
+                    _(
+                        "question '{question}' takes free text; evidence backs option answers"
+                    ).format(question=question_id)
                 )
             if answer is not self._KEEP and answer is not None:
                 assert isinstance(answer, ChoiceAnswer | NotApplicable | TextAnswer)
@@ -334,6 +362,7 @@ class Workspace:
                 answer=current.answer if answer is self._KEEP else answer,  # type: ignore[arg-type]
                 comment=current.comment if comment is None else comment,
                 flagged=current.flagged if flagged is None else flagged,
+                evidence=current.evidence if evidence is self._KEEP else evidence,  # type: ignore[arg-type]
             )
             change = repo.save_answer(session, full_id, question_id, new)
             if change is not None:
