@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.act_flag = a(_("&Flag for review"), "Ctrl+R", name="actFlag")
         self.act_flag.setCheckable(True)
         self.act_comment = a(_("Co&mment"), "Ctrl+M", _("Edit the comment"), "actComment")
+        self.act_evidence = a(_("E&vidence"), "Ctrl+B", _("Edit the evidence"), "actEvidence")
         self.act_options: list[QAction] = []
         for digit in range(MAX_OPTION_KEYS):
             action = a(_("Option {n}").format(n=digit), str(digit), name=f"actOption{digit}")
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             self.act_clear,
             self.act_flag,
             self.act_comment,
+            self.act_evidence,
             *self.act_options,
         ]
 
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.question_menu.addActions(self.act_options)
         self.question_menu.addSeparator()
         self.question_menu.addActions(
-            [self.act_na, self.act_clear, self.act_flag, self.act_comment]
+            [self.act_na, self.act_clear, self.act_flag, self.act_comment, self.act_evidence]
         )
         self.question_menu.addSeparator()
         self.question_menu.addActions([self.act_next, self.act_previous, self.act_next_unanswered])

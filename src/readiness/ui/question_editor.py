@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
 from readiness.domain.model import Option, Question, localize
-from readiness.domain.scoring import Status
+from readiness.domain.scoring import VERIFY_FROM, Status
 from readiness.i18n import _
+from readiness.ui.evidence_form import EvidenceForm
 
 NA_ID = 10_000
 SAVE_DELAY_MS = 700
@@ -210,6 +211,8 @@ class QuestionEditor(QScrollArea):
         self.comment_label.setBuddy(self.comment)
         layout.addWidget(self.comment_label)
         layout.addWidget(self.comment)
+        self.evidence = EvidenceForm()  # what backs a choice answer (DESIGN section 3)
+        layout.addWidget(self.evidence)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -300,6 +303,9 @@ class QuestionEditor(QScrollArea):
         self.flag.setChecked(detail.flagged)
         self.flag.blockSignals(False)
         self.clear_button.setEnabled(answer is not None)
+        self.evidence.setVisible(choice)
+        if choice:
+            self.evidence.show_evidence(question.id, detail.evidence, _needs(question, answer))
 
     def clear(self) -> None:
         self.flush()
@@ -439,3 +445,11 @@ class QuestionEditor(QScrollArea):
             elif watched is self.text_answer:
                 self._flush_text()
         return super().eventFilter(watched, event)
+
+
+def _needs(question: Question, answer: object) -> bool:
+    """A scored answer high enough to need evidence (DESIGN section 3)."""
+    if not question.is_scored or question.scale is None or not isinstance(answer, ChoiceAnswer):
+        return False
+    option = question.scale.option(answer.option_id)
+    return option is not None and option.score / question.scale.max_score >= VERIFY_FROM

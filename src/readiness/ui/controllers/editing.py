@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from readiness.domain.answers import Evidence
 from readiness.domain.model import localize
 from readiness.i18n import _
 from readiness.ui.controllers.base import QUESTIONS_TAB, SAVED_MESSAGE_MS, PageController
@@ -22,6 +23,7 @@ class EditingController(PageController):
         on(w.act_clear.triggered, self.clear_current)
         on(w.act_flag.triggered, self.toggle_flag)
         on(w.act_comment.triggered, self.focus_comment)
+        on(w.act_evidence.triggered, self.focus_evidence)
         for action in w.act_options:
             on(action.triggered, lambda _checked=False, a=action: self.answer_key(a.data()))
         editor = w.answering.editor
@@ -32,6 +34,9 @@ class EditingController(PageController):
         on(editor.commentChanged, self.set_comment)
         on(editor.textAnswerChanged, self.answer_text)
         on(editor.flagToggled, self.set_flag)
+        on(editor.evidence.saved, self.set_evidence)
+        on(editor.evidence.removed, self.remove_evidence)
+        on(editor.evidence.refused, self.status)
 
     # Edits -------------------------------------------------------------------------------------
 
@@ -90,6 +95,14 @@ class EditingController(PageController):
         self.workspace.set_flag(self._require(), question_id, flagged)
         self._after_change(question_id)
 
+    def set_evidence(self, question_id: str, evidence: Evidence) -> None:
+        self.workspace.change_answer(self._require(), question_id, evidence=evidence)
+        self._after_change(question_id)
+
+    def remove_evidence(self, question_id: str) -> None:
+        self.workspace.change_answer(self._require(), question_id, clear_evidence=True)
+        self._after_change(question_id)
+
     def toggle_flag(self) -> None:
         self.window.answering.editor.toggle_flag()
 
@@ -105,6 +118,11 @@ class EditingController(PageController):
         editor = self.window.answering.editor
         if editor.question is not None:
             editor.comment.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_evidence(self) -> None:
+        editor = self.window.answering.editor
+        if editor.question is not None and editor.evidence.isVisible():
+            editor.evidence.focus()
 
     def _after_change(self, question_id: str, reshow: bool = True) -> None:
         app, answering = self.app, self.app.answering
