@@ -57,9 +57,19 @@ RELEVANT, DONE, ANSWERED, NA, APPLICABLE = (1 << (COUNT_BITS * i) for i in range
 COUNT_MASK = (1 << COUNT_BITS) - 1
 
 
+_S1, _S2, _S3, _S4 = COUNT_BITS, 2 * COUNT_BITS, 3 * COUNT_BITS, 4 * COUNT_BITS
+
+
 def unpack(counts: int) -> tuple[int, int, int, int, int]:
     """(relevant, done, answered, na, applicable) from packed counts."""
-    return tuple((counts >> (COUNT_BITS * i)) & COUNT_MASK for i in range(5))  # type: ignore[return-value]
+    m = COUNT_MASK
+    return (
+        counts & m,
+        (counts >> _S1) & m,
+        (counts >> _S2) & m,
+        (counts >> _S3) & m,
+        (counts >> _S4) & m,
+    )
 
 
 Outcome = tuple[

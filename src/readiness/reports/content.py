@@ -206,6 +206,15 @@ class QuestionView:
     evidence: str = ""  # "exercise: AAR 2026-03 p.4 (2026-03-20)", or ""
     unverified: bool = False  # a high answer with no evidence recent enough (DESIGN 3)
     is_scored: bool = True  # False for profile questions (answered, never scored)
+    tiers: tuple[Critical, ...] = ()  # every critical tier (DESIGN section 3)
+
+    @property
+    def tiers_text(self) -> str:
+        """ "below 2 → level 2, below 3 → level 3"; "" for a question that is not critical."""
+        return ", ".join(
+            _("below {below} → level {cap}").format(below=points(t.below), cap=t.cap_level)
+            for t in self.tiers
+        )
 
     @property
     def na(self) -> bool:
@@ -420,6 +429,7 @@ def build_content(report: Report) -> ReportContent:
                 evidence=evidence_text(detail.evidence),
                 unverified=question.id in unverified,
                 is_scored=question.is_scored,
+                tiers=question.tiers,
             )
             questions.append(view)
             views[question.id] = view

@@ -479,7 +479,7 @@ class WorkbookWriter:
             if q.cap is not None:
                 critical = _("caps at {n}").format(n=q.cap)
             elif q.critical is not None:
-                critical = _("critical")
+                critical = q.tiers_text
             values: list[Any] = [
                 q.domain_title,
                 q.id,

@@ -71,7 +71,6 @@ NORDLICHT = DemoAssessment(
         "security.cleared-staff": "2",
         "security.facility-clearance": "1",
         "security.critical-roles": "3",
-        "security.reservists": "1",
         "continuity.bcp-tested": "3",
         "continuity.risk-assessment": "3",
         "continuity.supplies-autonomy": "2",
@@ -95,8 +94,8 @@ NORDLICHT = DemoAssessment(
         "incentives.regional-coordination": "3",
     },
     na={
-        "security.fsc-safeguards": "No facility clearance held or applied for; the NSA confirmed "
-        "our liaison role needs personnel clearances only.",
+        "security.reservists": "No reservists among control-centre or field staff (HR check "
+        "against the mobilisation register, September 2026).",
     },
     comments={
         "trust.contact-24-7": "Grid control centre duty officer; call-tree tested 14 Oct 2026, "

@@ -57,7 +57,16 @@ class ClaimsSection(StoryBase):
                         self.p(text(f"{q.id} · {q.domain_title}"), s.tiny),
                     ],
                     self.p(text(f"{q.answer} ({q.score_text})"), s.cell_small),
-                    self.p(text(q.evidence or _("none")), s.cell_small),
+                    self.p(
+                        text(
+                            _("{evidence} — too old or dated after the assessment").format(
+                                evidence=q.evidence
+                            )
+                            if q.evidence
+                            else _("none")
+                        ),
+                        s.cell_small,
+                    ),
                 ]
             )
         fixed = [30, 120, 110]

@@ -38,7 +38,7 @@ class DomainSections(StoryBase):
                 _("Level"),
                 f"{domain.level.level} — {domain.level_label}" if domain.level else "—",
             ),
-            (_("Answered"), f"{domain.answered} / {domain.applicable + domain.na}"),
+            (_("Answered"), answered_text(domain)),
             (
                 _("N/A"),
                 str(domain.na) + (" · " + _("low confidence") if domain.low_confidence else ""),
@@ -97,7 +97,7 @@ class DomainSections(StoryBase):
         for index, q in enumerate(domain.questions, start=1):
             rows.append(self.question_row(q))
             faded = q.status is Status.NOT_RELEVANT
-            if q.is_choice and q.status is Status.ANSWERED and q.value is not None:
+            if q.is_scored and q.status is Status.ANSWERED and q.value is not None:
                 colour = colors.HexColor(ramp_colour(q.value))
                 commands.append(("BACKGROUND", (3, index), (3, index), colour))
             elif q.is_choice and q.status is Status.UNANSWERED:
@@ -124,9 +124,7 @@ class DomainSections(StoryBase):
         tags = [text(q.id)]
         if q.critical is not None:
             colour = "#B91C1C" if q.capping else "#6B7280"
-            label = _("critical: below {below} caps at level {cap}").format(
-                below=points(q.critical.below), cap=q.critical.cap_level
-            )
+            label = _("critical: {tiers}").format(tiers=q.tiers_text)
             if q.cap is not None:
                 label = _("critical: this answer caps the level at {cap}").format(cap=q.cap)
             tags.append(f'<font color="{colour}"><b>' + text(label) + "</b></font>")
@@ -173,6 +171,9 @@ class DomainSections(StoryBase):
         if not q.is_choice:
             answer = _("Free text") if q.status is Status.ANSWERED else q.answer
             score = "—"
+        elif not q.is_scored:  # a profile question: answered, never scored
+            answer = q.answer
+            score = "—"
         else:
             answer = q.answer
             score = q.score_text if q.status is not Status.NOT_RELEVANT else "—"
@@ -182,7 +183,7 @@ class DomainSections(StoryBase):
             answer_markup = f'<font color="#B91C1C">{answer_markup}</font>'
         elif q.status in (Status.NA, Status.NOT_RELEVANT):
             answer_markup = f'<font color="#6B7280">{answer_markup}</font>'
-        coloured = q.is_choice and q.status is Status.ANSWERED
+        coloured = q.is_scored and q.status is Status.ANSWERED
         score_markup = f"<b>{text(score)}</b>"
         if coloured:
             score_markup = f'<font color="white">{score_markup}</font>'
@@ -192,3 +193,12 @@ class DomainSections(StoryBase):
             self.p(answer_markup, answer_style),
             self.p(score_markup, s.cell_center),
         ]
+
+
+def answered_text(domain: DomainView) -> str:
+    """Answered (or N/A) of applicable; for a profile domain, its answered profile questions."""
+    if domain.applicable + domain.na == 0:
+        asked = [q for q in domain.questions if q.is_choice and q.status is not Status.NOT_RELEVANT]
+        done = sum(1 for q in asked if q.status is Status.ANSWERED)
+        return f"{done} / {len(asked)}"
+    return f"{domain.answered} / {domain.applicable + domain.na}"

@@ -68,7 +68,26 @@ class SummarySection(StoryBase):
         return out
 
     def cap_explanation(self) -> list[Flowable]:
-        return self.limit_explanation() + self.critical_explanation()
+        return self.limit_explanation() + self.critical_explanation() + self.unverified_note()
+
+    def unverified_note(self) -> list[Flowable]:
+        c = self.c
+        if not c.unverified:
+            return []
+        return [
+            self.p(
+                text(
+                    ngettext(
+                        "{n} high answer has no recent evidence behind it: see "
+                        "'Unverified claims'.",
+                        "{n} high answers have no recent evidence behind them: see "
+                        "'Unverified claims'.",
+                        len(c.unverified),
+                    ).format(n=len(c.unverified))
+                ),
+                self.s.muted,
+            )
+        ]
 
     def limit_explanation(self) -> list[Flowable]:
         """The weakest-domain limit (DESIGN section 3), when it holds the level down."""
