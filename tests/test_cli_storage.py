@@ -167,8 +167,8 @@ def test_org_assessment_answer_show_list(run, main, db: Backend) -> None:
     assert shown["title"] == title
     assert shown["status"] == "draft"
     assert shown["questionnaire"] == "company-readiness"
-    assert shown["answers"] == {
-        "trust.contact-24-7": "3",
+    assert shown["answers"] == {  # the long form where there is a comment (DESIGN section 6)
+        "trust.contact-24-7": {"option": "3", "comment": HOSTILE_COMMENT},
         "security.critical-roles": {"na": HOSTILE_NA},
         "incentives.main-obstacle": HOSTILE_TEXT,
     }
