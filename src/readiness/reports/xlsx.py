@@ -486,8 +486,10 @@ class WorkbookWriter:
                 q.text,
                 status_word(q.status),
                 q.answer,
-                q.points if q.points is not None else unanswered_points(q),
-                q.max_points,
+                (q.points if q.points is not None else unanswered_points(q))
+                if q.is_scored
+                else None,  # a profile question is never scored
+                q.max_points if q.is_scored else None,
                 q.weight,
                 critical,
                 yes if q.na else no,
