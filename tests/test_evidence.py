@@ -157,3 +157,25 @@ def main_cli(db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         return subprocess.CompletedProcess(list(args), code, out, err)
 
     return main
+
+
+def test_evidence_in_an_answers_file_long_form() -> None:
+    from readiness.questionnaire.answers_evidence import evidence_in
+
+    data = {
+        "answers": {
+            "trust.tlp": {
+                "option": "4",
+                "evidence": {"kind": "exercise", "reference": "AAR", "date": date(2026, 3, 20)},
+            },
+            "trust.isac": "3",
+            "trust.bad": {
+                "option": "4",
+                "evidence": {"kind": "memo", "reference": "x", "date": "2026-01-01"},
+            },
+        }
+    }
+    assert evidence_in(data) == {
+        "trust.tlp": Evidence(EvidenceKind.EXERCISE, "AAR", date(2026, 3, 20))
+    }
+    assert evidence_in([]) == {} and evidence_in({"answers": "x"}) == {}

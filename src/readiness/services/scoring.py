@@ -6,6 +6,7 @@ from pathlib import Path
 
 from readiness.domain.scoring import ScoreResult, score
 from readiness.i18n import _
+from readiness.questionnaire.answers_evidence import evidence_in
 from readiness.questionnaire.answers_file import answers_from, read_answers_file
 from readiness.questionnaire.files import file_problem
 from readiness.questionnaire.issues import FileProblems
@@ -48,4 +49,6 @@ def score_answers_file(answers_path: Path, questionnaire_path: Path | None = Non
         answers = answers_from(document, loaded.questionnaire)
     except FileProblems as exc:
         raise UserError(catalog.first_problem(exc)) from exc
-    return score(loaded.questionnaire, answers)
+    # the evidence rule is judged on the file's as_of date, default today (DESIGN section 3)
+    evidence = evidence_in(document.document.data)
+    return score(loaded.questionnaire, answers, evidence, getattr(document, "as_of", None))
