@@ -331,12 +331,18 @@ class QuestionEditor(QScrollArea):
             parts.append(_("Answered: not applicable."))
         else:
             parts.append(_("Answered."))
-        if question.critical is not None:
+        if len(question.tiers) == 1 and question.critical is not None:
             parts.append(
                 _("Critical: a score below {below} caps the level at {cap}.").format(
                     below=f"{question.critical.below:g}", cap=question.critical.cap_level
                 )
             )
+        elif question.tiers:
+            tiers = ", ".join(
+                _("below {below} caps at {cap}").format(below=f"{t.below:g}", cap=t.cap_level)
+                for t in question.tiers
+            )
+            parts.append(_("Critical: {tiers}.").format(tiers=tiers))
         return " ".join(parts)
 
     def _check(self, button: QRadioButton | None) -> None:
