@@ -121,9 +121,13 @@ def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list
         title = localize(d.title, language)
         score = "  n/a" if d.score is None else f"{shown(d.score):5.1f}"
         level = "  " if d.level is None else f"L{d.level.level}"
-        line = f"  {title:<{width}}  {score}  {level}  " + _(
-            "({answered}/{applicable} answered, {na} N/A)"
-        ).format(answered=d.answered, applicable=d.applicable, na=d.na)
+        counts = _("({answered}/{applicable} answered, {na} N/A)").format(
+            answered=d.answered, applicable=d.applicable, na=d.na
+        )
+        domain = q.domain(d.id)
+        if domain is not None and not any(x.is_scored for x in domain.questions):
+            counts = _("(profile: not scored)")
+        line = f"  {title:<{width}}  {score}  {level}  {counts}"
         if d.low_confidence:
             line += "  " + _("low confidence: over a third N/A")
         lines.append(line)
