@@ -96,6 +96,7 @@ def test_demo_goes_there_and_back_the_same(
 
     # ... and back onto a laptop for the field.
     field = tmp_path / "field" / "field.db"
+    field.parent.mkdir()  # an explicit path never creates folders (017b85c)
     after = everything(run, server_env)
     ok(run(server_env, "db", "copy", "--to", str(field)))
     field_env = dict(source_env, READINESS_DB=str(field))
