@@ -123,8 +123,8 @@ def validate_sbom(tools_python: Path, sbom: Path, env: dict[str, str]) -> None:
         "import sys\n"
         "from cyclonedx.schema import SchemaVersion\n"
         "from cyclonedx.validation.json import JsonStrictValidator\n"
-        "error = JsonStrictValidator(SchemaVersion.V1_6).validate_str(open(sys.argv[1]).read())\n"
-        "sys.exit(f'invalid SBOM: {error}' if error else 0)\n"
+        "problem = JsonStrictValidator(SchemaVersion.V1_6).validate_str(open(sys.argv[1]).read())\n"
+        "sys.exit(f'invalid SBOM: {problem}' if problem else 0)\n"
     )
     run([tools_python, "-c", code, sbom], env, "validating the SBOM")
 
