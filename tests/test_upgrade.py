@@ -225,3 +225,18 @@ def test_cli_upgrade_and_diff(tmp_path: Path, cli_env: dict[str, str], readiness
     assert wrong.stderr.strip() == (
         "error: cannot upgrade to 9.0.0: newer versions of my-questionnaire are 0.2.0"
     )
+
+
+def test_an_na_that_is_no_longer_allowed_keeps_its_reason(tmp_path: Path) -> None:
+    old = load_file(_write(tmp_path / "v1.yaml", _v1())).questionnaire
+    data = _v2()
+    data["domains"][0]["questions"][1]["allow_na"] = False
+    new = load_file(_write(tmp_path / "v2.yaml", data)).questionnaire
+    details = {"trust.contact-tested": AnswerDetail(NotApplicable("no night shifts"), "see plan")}
+    result = carry(old, new, details)
+    assert result.answers == {
+        "trust.contact-tested": AnswerDetail(
+            None, "N/A in version 0.1.0: no night shifts\nsee plan"
+        )
+    }
+    assert result.dropped == []

@@ -5,7 +5,8 @@ old version moves to the rule's target (its option remapped where the rule says)
 when the target is null. A question not named carries over when the new version has a question
 with the same id and type that accepts the answer (its option id exists, N/A is allowed, ...);
 everything else is dropped and reported. Comments, flags, N/A justifications and evidence travel
-with the answer. Pure Python: no storage, no formats.
+with the answer. An N/A on a question that no longer allows N/A opens the question again and
+keeps the justification in its comment, to review. Pure Python: no storage, no formats.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from readiness.domain.answers import AnswerDetail, ChoiceAnswer, answer_problem
+from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, answer_problem
 from readiness.domain.model import MigrationRule, Questionnaire
 from readiness.i18n import _
 
@@ -82,6 +83,13 @@ def carry(old: Questionnaire, new: Questionnaire, details: Mapping[str, AnswerDe
             )
             continue
         answer = detail.answer
+        if isinstance(answer, NotApplicable) and question.is_choice and not question.allow_na:
+            # N/A is no longer allowed: the question is open again, the reason is kept to review
+            kept = _("N/A in version {v}: {why}").format(v=old.version, why=answer.justification)
+            comment = f"{kept}\n{detail.comment}" if detail.comment else kept
+            carried[target] = replace(detail, answer=None, comment=comment)
+            moved[target] = old_id
+            continue
         if isinstance(answer, ChoiceAnswer) and rule is not None:
             answer = ChoiceAnswer(rule.options.get(answer.option_id, answer.option_id))
         if answer is not None:
