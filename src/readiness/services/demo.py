@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from readiness.domain.answers import AnswerDetail
 from readiness.i18n import _
 from readiness.services import catalog
 from readiness.services.workspace import Workspace
@@ -257,44 +258,62 @@ def seed(workspace: Workspace) -> Iterator[Progress]:
     total = sum(_steps(item) for item in DEMO)
     done = 0
     existing = {o.name: o for o in workspace.organisations()}
-    titles = {(a.organisation_id, a.title) for a in workspace.assessments()}
+    titles = {(a.organisation_id, a.title): a.id for a in workspace.assessments()}
     for item in DEMO:
         yield done, total, _("Creating {name}").format(name=item.organisation)
         organisation = existing.get(item.organisation) or workspace.add_organisation(
             item.organisation, item.kind, item.sector, item.country
         )
         done += 1
-        if (organisation.id, item.title) in titles:
-            done += _steps(item) - 1
-            continue
-        summary = workspace.new_assessment(
-            organisation.id,
-            item.questionnaire,
-            item.title,
-            item.assessor,
-            loaded=catalog.find_builtin(item.questionnaire),
-        )
+        assessment_id = titles.get((organisation.id, item.title))
+        details: dict[str, AnswerDetail] = {}
+        if assessment_id is None:
+            assessment_id = workspace.new_assessment(
+                organisation.id,
+                item.questionnaire,
+                item.title,
+                item.assessor,
+                loaded=catalog.find_builtin(item.questionnaire),
+            ).id
+        else:  # seeded before, perhaps interrupted (a full disk): fill only what is missing
+            details = workspace.state(assessment_id).details
         done += 1
+
+        def missing(question_id: str, part: str, details: dict = details) -> bool:
+            return _missing(details, question_id, part)
+
         for question_id, option_id in item.answers.items():
-            workspace.answer(summary.id, question_id, option_id)
+            if missing(question_id, "answer"):
+                workspace.answer(assessment_id, question_id, option_id)
             done += 1
             yield done, total, _("Answering {title}").format(title=item.title)
         for question_id, justification in item.na.items():
-            workspace.answer_na(summary.id, question_id, justification)
+            if missing(question_id, "answer"):
+                workspace.answer_na(assessment_id, question_id, justification)
             done += 1
         for question_id, text in item.texts.items():
-            workspace.answer_text(summary.id, question_id, text)
+            if missing(question_id, "answer"):
+                workspace.answer_text(assessment_id, question_id, text)
             done += 1
         for question_id, comment in item.comments.items():
-            workspace.set_comment(summary.id, question_id, comment)
+            if missing(question_id, "comment"):
+                workspace.set_comment(assessment_id, question_id, comment)
             done += 1
         for question_id in item.flagged:
-            workspace.set_flag(summary.id, question_id, True)
+            if missing(question_id, "flagged"):
+                workspace.set_flag(assessment_id, question_id, True)
         for question_id, evidence in item.evidence.items():
-            workspace.change_answer(summary.id, question_id, evidence=evidence)
+            if missing(question_id, "evidence"):
+                workspace.change_answer(assessment_id, question_id, evidence=evidence)
             done += 1
     _partnership(workspace)
     yield total, total, _("Demo data ready")
+
+
+def _missing(details: dict[str, AnswerDetail], question_id: str, part: str) -> bool:
+    """Whether ``part`` (answer, comment, flagged, evidence) of a question is not set yet."""
+    detail = details.get(question_id)
+    return detail is None or not getattr(detail, part)
 
 
 def _partnership(workspace: Workspace) -> None:
