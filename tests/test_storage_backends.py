@@ -173,3 +173,31 @@ def test_unreachable_server_is_one_line_and_touches_nothing(tmp_path: Path, sche
     assert not local.exists()
     with pytest.raises(UserError, match="cannot connect"):
         Workspace.open(make_url(env["READINESS_DATABASE_URL"]))
+
+
+def test_a_save_waiting_too_long_for_another_writer_is_busy(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session holds the assessment's row (as a save in progress does): our save
+    waits for it, then, past the lock timeout, is refused as busy (SQLSTATE 55P03), one line,
+    nothing written; once the other finishes, the save goes through."""
+    if not backend.is_postgresql:
+        pytest.skip("SQLite's busy case is in the storage fault tests")
+    from backends import pg_connection
+
+    monkeypatch.setattr(dialects, "LOCK_TIMEOUT_MS", 300)
+    workspace = Workspace.open(backend.target)
+    try:
+        assessment = start(workspace, load(MINI))
+        assert backend.url is not None
+        with pg_connection(backend.url) as other:
+            other.execute("BEGIN")
+            other.execute("SELECT id FROM assessments WHERE id = %s FOR UPDATE", (assessment,))
+            with pytest.raises(UserError, match="busy") as refused:
+                workspace.answer(assessment, "trust.contact", "2")
+            assert len(str(refused.value).splitlines()) == 1
+            other.execute("ROLLBACK")
+        assert backend.count("answer_history") == 0
+        assert workspace.answer(assessment, "trust.contact", "2") is not None
+    finally:
+        workspace.close()
