@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from backends import Backend
 from readiness.paths import builtin_questionnaires_dir
 from readiness.questionnaire.xlsx_writer import template_data, write_workbook
 from readiness.services import library
@@ -25,8 +26,9 @@ def _yaml(path: Path, **changes: object) -> Path:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    ws = Workspace.open(tmp_path / "lib.db")
+def workspace(backend: Backend) -> Workspace:
+    """A workspace on each database backend (SQLite file, PostgreSQL schema)."""
+    ws = Workspace.open(backend.target)
     yield ws
     ws.close()
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from backends import Backend
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
 from readiness.domain.migration import carry
 from readiness.domain.version_diff import diff, draft_rules, upgrade_problems
@@ -144,8 +145,9 @@ def test_diff_finds_renames_by_text_and_drafts_rules(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    ws = Workspace.open(tmp_path / "up.db")
+def workspace(backend: Backend) -> Workspace:
+    """A workspace on each database backend (SQLite file, PostgreSQL schema)."""
+    ws = Workspace.open(backend.target)
     yield ws
     ws.close()
 
@@ -196,10 +198,14 @@ def test_upgrade_creates_a_new_draft_and_leaves_the_original(
         assert upgrades.to_review(session, result.id) == set()
 
 
-def test_cli_upgrade_and_diff(tmp_path: Path, cli_env: dict[str, str], readiness_cmd: list[str]):
+def test_cli_upgrade_and_diff(
+    tmp_path: Path, cli_env: dict[str, str], readiness_cmd: list[str], backend: Backend
+):
+    env = backend.env(cli_env)
+
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*readiness_cmd, *args], cwd=tmp_path, env=cli_env, capture_output=True, text=True
+            [*readiness_cmd, *args], cwd=tmp_path, env=env, capture_output=True, text=True
         )
 
     _write(tmp_path / "v1.yaml", _v1())
