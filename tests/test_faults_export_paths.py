@@ -177,3 +177,22 @@ def test_xlsx_on_a_full_disk_is_one_line(
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler.bin"]
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")  # the other format was written
     assert done.stdout.strip() == str(tmp_path / "r.pdf")
+
+
+def test_dev_stdout_redirected_to_a_file_is_refused(
+    seeded: tuple[Path, str], tmp_path: Path
+) -> None:
+    """With stdout redirected to a file, /dev/stdout resolves to a regular file: replacing it
+    would swap the file under the shell's redirection (the rest of the output is lost)."""
+    db, assessment = seeded
+    captured = tmp_path / "captured.txt"
+    command = [sys.executable, "-m", "readiness.cli", "--db", str(db), "export", assessment]
+    with captured.open("wb") as stdout:
+        inode = os.fstat(stdout.fileno()).st_ino
+        done = subprocess.run(
+            [*command, "--pdf", "/dev/stdout"],
+            stdout=stdout, stderr=subprocess.PIPE, env=cli_env(tmp_path), timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert b"open stream" in done.stderr
+    assert captured.stat().st_ino == inode and captured.read_bytes() == b""

@@ -243,6 +243,13 @@ def destination(given: str | os.PathLike[str]) -> Path:
             )
         )
     path = Path(raw)
+    if _is_stream(path):
+        raise ExportError(
+            _(
+                "cannot write {path}: it names an open stream (such as standard output), not a "
+                "file; give the report a file name"
+            ).format(path=path)
+        )
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         found = os.stat(target)
@@ -272,6 +279,30 @@ def destination(given: str | os.PathLike[str]) -> Path:
     if not folder.is_dir():
         raise ExportError(_("cannot write {path}: folder not found").format(path=path))
     return target
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` leads through a process's file-descriptor links (``/dev/stdout``,
+    ``/dev/fd/N``, ``/proc/self/fd/N``): replacing what they point at would swap a file under a
+    running program (the shell's redirection), so such names are refused, whatever they reach."""
+    seen = 0
+    current = Path(os.path.abspath(path))
+    while seen < 40:
+        parts = current.parts
+        if len(parts) > 2 and parts[1] == "proc" and "fd" in parts[2:4] + parts[3:5]:
+            return True
+        if (
+            len(parts) > 2
+            and parts[1] == "dev"
+            and (parts[2] in ("stdin", "stdout", "stderr", "fd"))
+        ):
+            return True
+        if not current.is_symlink():
+            return False
+        link = Path(os.readlink(current))
+        current = Path(os.path.normpath(current.parent / link))
+        seen += 1
+    return True  # a loop of links is no file to write either
 
 
 def _is_open_database(target: Path) -> bool:
