@@ -30,6 +30,8 @@ COMMAND_MODULES = (
     "readiness.cli.reports",
     "readiness.cli.portfolio",
     "readiness.cli.database",
+    "readiness.cli.keys",
+    "readiness.cli.packages",
 )
 
 

@@ -38,6 +38,7 @@ from readiness.services import guard
 from readiness.services.errors import UserError
 from readiness.services.text_input import checked_optional, checked_text
 from readiness.storage import locking
+from readiness.storage import exchange as exchange_repo
 from readiness.storage import repository as repo
 from readiness.storage.database import Database, open_database
 from readiness.storage.errors import DatabaseFileError
@@ -485,6 +486,13 @@ class Workspace:
         locking.lock_assessment(session, full_id)  # one writer per assessment (server DBs)
         sha256 = repo.snapshot_of(session, full_id)
         assert sha256 is not None
+        origin = exchange_repo.origin(session, full_id)  # imported: read-only (DESIGN 8)
+        if origin is not None and origin.read_only:
+            raise UserError(
+                _(
+                    "this assessment came in a package signed by {name}; it is read-only here"
+                ).format(name=origin.signer_name)
+            )
         return full_id, sha256
 
     def _loaded(self, session: Session, sha256: str) -> LoadedQuestionnaire:

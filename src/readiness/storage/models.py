@@ -148,3 +148,50 @@ class PartnershipRow(Base):
     )
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# Exchange packages (DESIGN section 8, revision "exchange") ---------------------------------
+
+
+class AssessmentOriginRow(Base):
+    """Where an assessment came from: an imported package (read-only here) or an invitation."""
+
+    __tablename__ = "assessment_origins"
+
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # assessment (read-only) | invitation
+    signer_key_id: Mapped[str] = mapped_column(String(16))  # pinned: the first signer seen
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    signer_public_key: Mapped[str] = mapped_column(String(100))
+    signer_recipient: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    package_id: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    package_created: Mapped[str] = mapped_column(String(40), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SentRevisionRow(Base):
+    """The revision last sent of a local assessment and the content it had then."""
+
+    __tablename__ = "sent_revisions"
+
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class TrustedCardRow(Base):
+    """A partner's contact card recorded with ``keys trust``: public parts only."""
+
+    __tablename__ = "trusted_cards"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(100))
+    recipient: Mapped[str] = mapped_column(String(100))
+    trusted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
