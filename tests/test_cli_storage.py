@@ -38,7 +38,15 @@ SCORE_KEYS = {
     "recommendations",
     "unverified",
 }
-SHOW_KEYS = SCORE_KEYS | {"id", "organisation", "organisation_id", "status", "title", "answers"}
+SHOW_KEYS = SCORE_KEYS | {
+    "id",
+    "organisation",
+    "organisation_id",
+    "status",
+    "title",
+    "read_only",
+    "answers",
+}
 
 # Text that breaks naive HTML, spreadsheets, encodings or line-based formats.
 HOSTILE_NAME = "<b>&amp;</b> =1+1 Ёлка «Север» 🛰️"

@@ -83,7 +83,9 @@ def test_round_trip(pair: tuple[Side, Side, Path], tmp_path: Path) -> None:
     assert row["organisation"] == ORG_NAME and row["reason"] is None
     assert row["signer"]["name"] == "Nordwind Energi" and row["signer"]["trusted"] is True
     shown = json.loads(unit.ok("assessment", "show", assessment, "--json"))
-    assert shown["answers"]["trust.contact-24-7"] == "4"
+    assert shown["answers"]["trust.contact-24-7"] == "4" and shown["read_only"] is True
+    assert "signed by Nordwind Energi" in unit.ok("assessment", "show", assessment)
+    assert json.loads(company.ok("assessment", "show", assessment, "--json"))["read_only"] is False
     refused = unit.run("answer", assessment, "trust.contact-24-7", "1")
     assert refused.code == 1 and len(refused.err.strip().splitlines()) == 1
     assert "read-only" in refused.err and "Nordwind Energi" in refused.err

@@ -56,6 +56,9 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     state = workspace.state(args.id)
     summary = state.summary
+    from readiness.services.exchange import origin_line, origin_of
+
+    origin = origin_of(workspace, summary.id)
     if args.json:
         payload = {
             "id": summary.id,
@@ -63,6 +66,7 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
             "organisation_id": summary.organisation_id,
             "status": summary.status.value,
             "title": summary.title,
+            "read_only": origin is not None and origin.read_only,
             **score_json(state.result),
             "answers": details_json(state.details),
         }
@@ -77,6 +81,8 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
             assessor=summary.assessor or "-",
         )
     )
+    if line := origin_line(origin):
+        print(line)
     print()
     print("\n".join(score_lines(state.result) + evidence_lines(state.details, state.result)))
     return 0

@@ -207,3 +207,23 @@ def invite(
     )
     _write_atomically(out, data)
     return Sent(out, package_id, assessment_id, 0, ())
+
+
+def origin_of(workspace: Workspace, assessment_id: str) -> repo.Origin | None:
+    """Where an assessment came from (None for one made here); read-only when imported."""
+    with workspace._read() as session:
+        return repo.origin(session, assessment_id)
+
+
+def origin_line(origin: repo.Origin | None) -> str | None:
+    """One line saying where an imported assessment came from, for every view; None if local."""
+    if origin is None or not origin.read_only:
+        return None
+    return _(
+        "Imported, read-only: signed by {name} ({key}), revision {revision}, package of {date}"
+    ).format(
+        name=origin.signer_name,
+        key=origin.signer_key_id,
+        revision=origin.revision,
+        date=origin.package_created[:10],
+    )
