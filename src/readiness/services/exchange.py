@@ -23,7 +23,6 @@ from readiness.exchange.encryption import check_recipient
 from readiness.exchange.errors import PackageError
 from readiness.exchange.package import PackageSpec, write_package
 from readiness.i18n import _
-from readiness.services import catalog
 from readiness.services.errors import UserError
 from readiness.services.keys import Keys
 from readiness.services.workspace import Workspace, parse_marking
@@ -161,14 +160,9 @@ def invite(
     """Write an invitation: a questionnaire, this workspace's card and a fresh assessment id."""
     keys = Keys(workspace)
     organisation = workspace.organisation(organisation_id)
-    qid, _sep, version = questionnaire.partition("@")
-    loaded = catalog.find_builtin(qid.strip())
-    if version and version.strip() != loaded.questionnaire.version:
-        raise UserError(
-            _("questionnaire '{qid}' has no version {version} here (known: {known})").format(
-                qid=qid, version=version, known=loaded.questionnaire.version
-            )
-        )
+    from readiness.services.library import find
+
+    loaded = find(workspace, questionnaire)
     if not organisation.kind.fits(loaded.questionnaire.audience):
         raise UserError(
             _(

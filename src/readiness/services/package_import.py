@@ -29,6 +29,7 @@ from readiness.services.errors import UserError
 from readiness.services.keys import Keys
 from readiness.services.workspace import Workspace
 from readiness.storage import exchange as xrepo
+from readiness.storage import library
 from readiness.storage import repository as repo
 from readiness.storage.exchange import Origin
 
@@ -203,7 +204,7 @@ def _questionnaire(workspace: Workspace, opened: OpenedPackage) -> LoadedQuestio
         if same and known.sha256 != sha:
             raise PackageError(_different(q.id, q.version))
     with workspace._read() as session:
-        shas = xrepo.snapshot_shas(session, q.id, q.version)
+        shas = library.hashes_of(session, q.id, q.version)
     if any(other != sha for other in shas):
         raise PackageError(_different(q.id, q.version))
     return loaded

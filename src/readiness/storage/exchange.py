@@ -161,16 +161,6 @@ def insert_answers(
         session.execute(AnswerRow.__table__.insert(), rows)
 
 
-def snapshot_shas(session: Session, questionnaire_id: str, version: str) -> list[str]:
-    """The sha256 of every stored snapshot of that questionnaire id and version."""
-    from readiness.storage.models import SnapshotRow
-
-    query = select(SnapshotRow.sha256).where(
-        SnapshotRow.questionnaire_id == questionnaire_id, SnapshotRow.version == version
-    )
-    return list(session.scalars(query))
-
-
 # Revisions sent ------------------------------------------------------------------------
 
 
