@@ -151,6 +151,14 @@ def known_questionnaire_other_content(world: dict) -> bytes:
     )
 
 
+def lone_surrogate(world: dict) -> bytes:
+    members = _members(world)
+    members["assessment.json"] = members["assessment.json"].replace(
+        b'"title": "', b'"title": "\\ud800', 1
+    )
+    return _zip_of(resign(members, world["company"].keys / "signing.key"))
+
+
 def over_20_mib(world: dict) -> bytes:
     return world["plain"] + os.urandom(21 * 1024 * 1024)
 
@@ -172,6 +180,7 @@ HOSTILE: dict[str, tuple[Callable[[dict], bytes], str]] = {
     "newer package format": (newer_format, "newer version"),
     "known questionnaire, other content": (known_questionnaire_other_content, "differs from"),
     "over 20 MiB": (over_20_mib, "20 MiB"),
+    "text that is not Unicode": (lone_surrogate, "not valid Unicode"),
 }
 
 

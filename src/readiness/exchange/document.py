@@ -26,6 +26,7 @@ from readiness.domain.model import Questionnaire
 from readiness.domain.records import Organisation, OrganisationKind
 from readiness.exchange.errors import PackageError
 from readiness.exchange.keys import Card, card_from_json
+from readiness.exchange.package import encodable
 from readiness.i18n import _
 
 _LIMITS = {"name": 200, "sector": 100, "country": 64, "title": 300, "assessor": 200}
@@ -177,6 +178,8 @@ def parse_document(
         raise PackageError(_("assessment.json is not valid JSON")) from exc
     if not isinstance(value, dict):
         raise PackageError(_("assessment.json is not a JSON object"))
+    if not encodable(value):
+        raise PackageError(_("assessment.json holds text that is not valid Unicode"))
     org, info, answers = value.get("organisation"), value.get("assessment"), value.get("answers")
     if not isinstance(org, dict) or not isinstance(info, dict) or not isinstance(answers, dict):
         raise PackageError(

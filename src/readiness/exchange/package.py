@@ -150,6 +150,8 @@ def _parse_manifest(data: bytes) -> dict[str, Any]:
         raise PackageError(_("the package manifest is not valid JSON")) from exc
     if not isinstance(manifest, dict):
         raise PackageError(_("the package manifest is not a JSON object"))
+    if not encodable(manifest):
+        raise PackageError(_("the package manifest holds text that is not valid Unicode"))
     form = manifest.get("format")
     match = _FORMAT_PATTERN.fullmatch(form) if isinstance(form, str) else None
     if match is None:
@@ -189,6 +191,15 @@ def _parse_manifest(data: bytes) -> dict[str, Any]:
         if isinstance(size, bool) or size < 0:
             raise PackageError(_("the package manifest has a bad member size"))
     return manifest
+
+
+def encodable(value: Any) -> bool:
+    """False when JSON text holds escapes no UTF-8 text can carry (lone surrogates)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _require(value: dict[str, Any], key: str, kind: type, prefix: str = "") -> Any:
