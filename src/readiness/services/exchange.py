@@ -43,11 +43,12 @@ class Sent:
 def resolve_recipients(keys: Keys, given: list[str]) -> list[tuple[str, str]]:
     """(shown name, age recipient) for each ``--to``: a card file or an ``age1…`` recipient."""
     found: list[tuple[str, str]] = []
+    names = {card.recipient: card.name for card in keys.trusted()} if given else {}
     for value in given:
         value = value.strip()
         if value.startswith("age1"):
             try:
-                found.append((value[:16] + "…", check_recipient(value)))
+                found.append((names.get(value, value[:16] + "…"), check_recipient(value)))
             except PackageError as exc:
                 raise UserError(str(exc)) from exc
             continue

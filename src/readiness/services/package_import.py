@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from readiness.domain.answers import Answer, AnswerDetail
-from readiness.domain.scoring import score, shown
+from readiness.domain.records import Status
+from readiness.domain.scoring import ScoreResult, score, shown
 from readiness.exchange import archive
 from readiness.exchange.document import PackageContent, parse_document
 from readiness.exchange.errors import PackageError
@@ -104,27 +105,39 @@ def inspect(workspace: Workspace, path: Path) -> dict[str, Any]:
     }
 
 
+class _Batch:
+    """What every file of one import shares: keys, trusted cards, questionnaires checked."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.keys = Keys(workspace)
+        self.trusted = {c.key_id: c.public_key for c in self.keys.trusted()}
+        self.known: set[str] = set()  # questionnaire sha256 checked against those known here
+
+    def is_trusted(self, key_id: str, public_key: str) -> bool:
+        return self.trusted.get(key_id) == public_key
+
+
 def import_packages(
     workspace: Workspace,
     paths: Iterable[Path],
     progress: Callable[[int, int, ImportResult], None] | None = None,
 ) -> list[ImportResult]:
     """Import each file in its own transaction; ``progress(done, total, result)`` after each."""
-    keys = Keys(workspace)
+    batch = _Batch(workspace)
     paths = list(paths)
     results = []
     for index, path in enumerate(paths, start=1):
-        result = import_one(workspace, keys, path)
+        result = import_one(workspace, batch, path)
         results.append(result)
         if progress is not None:
             progress(index, len(paths), result)
     return results
 
 
-def import_one(workspace: Workspace, keys: Keys, path: Path) -> ImportResult:
+def import_one(workspace: Workspace, batch: _Batch, path: Path) -> ImportResult:
     shown_name = str(path)
     try:
-        opened = open_file(keys, path)
+        opened = open_file(batch.keys, path)
     except PackageError as exc:
         return ImportResult(shown_name, "refused", reason=str(exc))
     manifest = opened.manifest
@@ -138,10 +151,10 @@ def import_one(workspace: Workspace, keys: Keys, path: Path) -> ImportResult:
                 "bad signature: the manifest was changed after signing or signed by another key"
             ),
         )
-    trusted = keys.is_trusted(signer_part["key_id"], signer_part["public_key"])
+    trusted = batch.is_trusted(signer_part["key_id"], signer_part["public_key"])
     signer = Signer(signer_part["key_id"], signer_part["name"], trusted)
     try:
-        loaded = _questionnaire(workspace, opened)
+        loaded = _questionnaire(workspace, batch, opened)
         content = parse_document(
             opened.members[archive.ASSESSMENT],
             loaded.questionnaire,
@@ -175,7 +188,9 @@ def import_one(workspace: Workspace, keys: Keys, path: Path) -> ImportResult:
     )
 
 
-def _questionnaire(workspace: Workspace, opened: OpenedPackage) -> LoadedQuestionnaire:
+def _questionnaire(
+    workspace: Workspace, batch: _Batch, opened: OpenedPackage
+) -> LoadedQuestionnaire:
     declared = opened.manifest["questionnaire"]
     sha = declared["sha256"]
     loaded = _LOADED.get(sha)
@@ -198,6 +213,8 @@ def _questionnaire(workspace: Workspace, opened: OpenedPackage) -> LoadedQuestio
     if (q.id, q.version) != (declared["id"], declared["version"]):
         raise PackageError(_("the questionnaire's id or version differs from the manifest's"))
     _LOADED[sha] = loaded
+    if sha in batch.known:
+        return loaded
     for entry in catalog.builtin():
         known = entry.loaded
         same = (known.questionnaire.id, known.questionnaire.version) == (q.id, q.version)
@@ -207,6 +224,7 @@ def _questionnaire(workspace: Workspace, opened: OpenedPackage) -> LoadedQuestio
         shas = library.hashes_of(session, q.id, q.version)
     if any(other != sha for other in shas):
         raise PackageError(_different(q.id, q.version))
+    batch.known.add(sha)
     return loaded
 
 
@@ -261,11 +279,11 @@ def _apply(
                 return "unchanged"
             raise _Stop("conflict", _("this invitation's assessment came from another signer"))
         _create(session, loaded, content, manifest["marking"], with_answers=False)
-        xrepo.save_origin(session, new_origin)
+        xrepo.save_origin(session, new_origin, new=True)
         return "created"
     if not exists:
         _create(session, loaded, content, manifest["marking"], with_answers=True)
-        xrepo.save_origin(session, new_origin)
+        xrepo.save_origin(session, new_origin, new=True)
         return "created"
     assert origin is not None
     if origin.signer_key_id != signer["key_id"]:
@@ -288,7 +306,7 @@ def _apply(
             ),
         )
     _update(session, loaded, content, manifest["marking"])
-    xrepo.save_origin(session, new_origin)
+    xrepo.save_origin(session, new_origin, new=False)
     return "updated"
 
 
@@ -305,20 +323,24 @@ def _create(
     q = loaded.questionnaire
     snapshot = repo.snapshot_id(session, q.id, q.version, loaded.sha256, loaded.source)
     info = content.assessment
+    details = content.details if with_answers else {}
+    result = _score(loaded, details)
     xrepo.add_assessment_with_id(
         session,
         info.id,
         organisation.id,
         snapshot,
-        info.title,
-        info.assessor,
-        _marking(marking),
         info.created,
         info.updated,
+        title=info.title,
+        assessor=info.assessor,
+        marking=_marking(marking),
+        status=(Status.COMPLETED if result.complete else Status.DRAFT).value,
+        score=shown(result.overall),
+        level=result.level.level,
+        completeness=result.completeness,
     )
-    details = content.details if with_answers else {}
     xrepo.insert_answers(session, info.id, details, info.updated)
-    _rescore(session, loaded, info.id, details)
 
 
 def _update(
@@ -345,11 +367,15 @@ def _update(
     repo.update_assessment(session, info.id, updated_at=info.updated.replace(tzinfo=None))
 
 
+def _score(loaded: LoadedQuestionnaire, details: dict[str, AnswerDetail]) -> ScoreResult:
+    answers: dict[str, Answer] = {q: d.answer for q, d in details.items() if d.answer is not None}
+    return score(loaded.questionnaire, answers)
+
+
 def _rescore(
     session: Any, loaded: LoadedQuestionnaire, assessment_id: str, details: dict[str, AnswerDetail]
 ) -> None:
-    answers: dict[str, Answer] = {q: d.answer for q, d in details.items() if d.answer is not None}
-    result = score(loaded.questionnaire, answers)
+    result = _score(loaded, details)
     repo.store_score(
         session,
         assessment_id,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail
@@ -67,10 +67,11 @@ _ORIGIN_FIELDS = (
 
 
 def origin(session: Session, assessment_id: str) -> Origin | None:
-    row = session.get(AssessmentOriginRow, assessment_id)
-    if row is None:
-        return None
-    return Origin(*(getattr(row, name) for name in _ORIGIN_FIELDS))
+    columns = [getattr(AssessmentOriginRow, name) for name in _ORIGIN_FIELDS]
+    row = session.execute(
+        select(*columns).where(AssessmentOriginRow.assessment_id == assessment_id)
+    ).first()
+    return Origin(*row) if row else None
 
 
 def origins(session: Session) -> dict[str, Origin]:
@@ -81,30 +82,31 @@ def origins(session: Session) -> dict[str, Origin]:
     }
 
 
-def save_origin(session: Session, value: Origin) -> None:
-    """Insert or replace the origin of an assessment."""
-    row = session.get(AssessmentOriginRow, value.assessment_id)
+def save_origin(session: Session, value: Origin, new: bool) -> None:
+    """Insert (``new``) or replace the origin of an assessment, in one statement."""
     fields: dict[str, Any] = {name: getattr(value, name) for name in _ORIGIN_FIELDS}
-    if row is None:
-        session.add(AssessmentOriginRow(**fields, imported_at=utcnow()))
+    fields["imported_at"] = utcnow()
+    if new:
+        session.execute(insert(AssessmentOriginRow).values(**fields))
     else:
-        for name, field_value in fields.items():
-            setattr(row, name, field_value)
-        row.imported_at = utcnow()
-    session.flush()
+        session.execute(
+            update(AssessmentOriginRow)
+            .where(AssessmentOriginRow.assessment_id == value.assessment_id)
+            .values(**fields)
+        )
 
 
 def add_organisation_with_id(session: Session, organisation: Organisation) -> None:
-    session.add(
-        OrganisationRow(
+    session.execute(
+        insert(OrganisationRow).values(
             id=organisation.id,
             name=organisation.name,
             kind=organisation.kind.value,
             sector=organisation.sector,
             country=organisation.country,
+            created_at=utcnow(),
         )
     )
-    session.flush()
 
 
 def add_assessment_with_id(
@@ -112,26 +114,22 @@ def add_assessment_with_id(
     assessment_id: str,
     organisation_id: str,
     snapshot: int,
-    title: str,
-    assessor: str,
-    marking: str,
     created: datetime,
     updated: datetime,
+    **values: Any,
 ) -> None:
-    session.add(
-        AssessmentRow(
+    """Insert an assessment with the id it came with; ``values`` fills the other columns
+    (title, assessor, marking, status and the score cache)."""
+    session.execute(
+        insert(AssessmentRow).values(
             id=assessment_id,
             organisation_id=organisation_id,
             snapshot_id=snapshot,
-            title=title,
-            status="draft",
-            marking=marking,
-            assessor=assessor,
             created_at=created.replace(tzinfo=None),
             updated_at=updated.replace(tzinfo=None),
+            **values,
         )
     )
-    session.flush()
 
 
 def insert_answers(
