@@ -76,6 +76,7 @@ class AnsweringController(PageController):
         view.domains_model.set_questionnaire(questionnaire)
         view.fit_domains()
         view.editor.clear()
+        self.app.exchange.show_origin(state.summary.id)  # read-only banner (DESIGN 8)
         self.show_state(state)
         app.settings.set_last_assessment(self.workspace.path, state.summary.id)
         self.window.show_assessment(tab)

@@ -24,6 +24,7 @@ from readiness.ui.controllers.answering import AnsweringController
 from readiness.ui.controllers.assessments import AssessmentsController
 from readiness.ui.controllers.base import QUESTIONS_TAB, RESULTS_TAB, PageController, guarded
 from readiness.ui.controllers.editing import EditingController
+from readiness.ui.controllers.exchange import ExchangeController
 from readiness.ui.controllers.export import ExportController
 from readiness.ui.controllers.library import LibraryController
 from readiness.ui.controllers.results import ResultsController
@@ -48,6 +49,7 @@ class Controller(QObject):
         "results": ResultsController,
         "export": ExportController,
         "library": LibraryController,
+        "exchange": ExchangeController,
     }
 
     actions: WindowActions
@@ -58,6 +60,7 @@ class Controller(QObject):
     results: ResultsController
     export: ExportController
     library: LibraryController
+    exchange: ExchangeController
 
     def __init__(
         self, window: MainWindow, workspace: Workspace, settings: Settings | None = None
