@@ -143,7 +143,7 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
     assert send is not None
     send.recipients.item(0).setCheckState(send.recipients.item(0).checkState().Checked)
     send.path.setText("~/Documents/CIMIC Cell North - Readiness 2026.readiness")
-    send.resize(820, 480)
+    send.resize(820, send.minimumSizeHint().height())
     send.show()
     grab(send, "send")
     send.close()
