@@ -37,8 +37,8 @@ from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
 from readiness.services import guard
 from readiness.services.errors import UserError
 from readiness.services.text_input import checked_optional, checked_text
-from readiness.storage import locking
 from readiness.storage import exchange as exchange_repo
+from readiness.storage import locking
 from readiness.storage import repository as repo
 from readiness.storage.database import Database, open_database
 from readiness.storage.errors import DatabaseFileError
