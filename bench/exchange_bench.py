@@ -108,8 +108,9 @@ def make_packages(folder: Path, count: int, seed: int) -> tuple[list[Path], floa
     return paths, time.perf_counter() - started
 
 
-def run_import(folder: Path, db: Path, files: list[Path]) -> tuple[float, int, list[dict]]:
-    """One ``readiness package import --json`` process: (wall seconds, peak RSS KiB, rows)."""
+def run_import(folder: Path, db: Path, files: list[Path]) -> tuple[float, int, list[dict], float]:
+    """One ``readiness package import --json`` process: (wall seconds, peak RSS KiB, rows,
+    CPU seconds: user + system)."""
     env = dict(os.environ, READINESS_KEYS=str(folder / "receiver-keys"))
     env["READINESS_LOG_DIR"] = str(folder / "logs")
     command = [
@@ -132,7 +133,7 @@ def run_import(folder: Path, db: Path, files: list[Path]) -> tuple[float, int, l
     rows = json.loads(out) if out else []
     if not rows:
         raise SystemExit(f"import failed: {err.decode(errors='replace')[:500]}")
-    return elapsed, int(usage.ru_maxrss), rows
+    return elapsed, int(usage.ru_maxrss), rows, usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,12 +150,13 @@ def main(argv: list[str] | None = None) -> int:
         bulk, single = paths[: args.packages], paths[args.packages :]
         size = sum(p.stat().st_size for p in bulk) / len(bulk)
         db = folder / "receiver.db"
-        bulk_s, bulk_rss, rows = run_import(folder, db, bulk)
+        bulk_s, bulk_rss, rows, bulk_cpu = run_import(folder, db, bulk)
         created = sum(1 for r in rows if r["outcome"] == "created")
         singles = [run_import(folder, db, [path]) for path in single]
-        single_s = statistics.median(s for s, _rss, _rows in singles)
-        single_rss = max(rss for _s, rss, _rows in singles)
-        assert all(r[2][0]["outcome"] == "created" for r in singles)
+        single_s = statistics.median(run[0] for run in singles)
+        single_cpu = statistics.median(run[3] for run in singles)
+        single_rss = max(run[1] for run in singles)
+        assert all(run[2][0]["outcome"] == "created" for run in singles)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     results = {
@@ -166,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
         "bulk_created": created,
         "bulk_peak_rss_mib": bulk_rss / 1024,
         "single_seconds_median": single_s,
-        "single_runs": [s for s, _r, _x in singles],
+        "single_runs": [run[0] for run in singles],
+        "single_cpu_seconds_median": single_cpu,
+        "bulk_cpu_seconds": bulk_cpu,
         "single_peak_rss_mib": single_rss / 1024,
     }
     report = "\n".join(
@@ -180,11 +184,13 @@ def main(argv: list[str] | None = None) -> int:
             "| measure | result | target | verdict |",
             "| --- | --- | --- | --- |",
             f"| import {args.packages:,} packages, one process (created: {created:,}) | "
-            f"{bulk_s:.1f} s ({bulk_s / args.packages * 1000:.1f} ms each) | <= 60 s | "
+            f"{bulk_s:.1f} s wall ({bulk_s / args.packages * 1000:.1f} ms each), "
+            f"{bulk_cpu:.1f} s CPU | <= 60 s | "
             f"{verdict(bulk_s <= BULK_TARGET_S)} |",
             f"| peak memory of that process (RSS) | {bulk_rss / 1024:.0f} MiB | - | - |",
             f"| import one package, whole process (median of {len(singles)}) | "
-            f"{single_s * 1000:.0f} ms | <= 1 s | {verdict(single_s <= SINGLE_TARGET_S)} |",
+            f"{single_s * 1000:.0f} ms wall, {single_cpu * 1000:.0f} ms CPU | <= 1 s | "
+            f"{verdict(single_s <= SINGLE_TARGET_S)} |",
             f"| peak memory of one-package process (RSS) | {single_rss / 1024:.0f} MiB | - | - |",
             f"| writing one package (sign + zip + encrypt, in-process) | "
             f"{write_s / len(paths) * 1000:.1f} ms | - | - |",
