@@ -20,6 +20,7 @@ NA_WHY = "No defence customers 5521"
 ASSESSOR = "Ingrid Sekret-Assessor"
 ORG_NAME = "Nordwind Energi AS"
 FREE_TEXT = "Obstacle text 9931"
+EVIDENCE_REF = "AAR-REF-4471"
 
 
 @pytest.fixture
@@ -70,7 +71,16 @@ def test_round_trip(pair: tuple[Side, Side, Path], tmp_path: Path) -> None:
     assert [(a["id"], a["organisation_id"], a["status"]) for a in listed] == [
         (assessment, org, "draft")
     ]
-    company.ok("answer", assessment, "governance.crisis-executive", "3", "--comment", COMMENT)
+    company.ok(
+        "answer",
+        assessment,
+        "governance.crisis-executive",
+        "3",
+        "--comment",
+        COMMENT,
+        "--evidence",
+        f"exercise:{EVIDENCE_REF}@2026-03-20",
+    )
     company.ok("answer", assessment, "trust.contact-24-7", "4")
     first = tmp_path / "r1.readiness"
     out = company.ok("package", "export", assessment, "-o", str(first))
@@ -84,6 +94,8 @@ def test_round_trip(pair: tuple[Side, Side, Path], tmp_path: Path) -> None:
     assert row["signer"]["name"] == "Nordwind Energi" and row["signer"]["trusted"] is True
     shown = json.loads(unit.ok("assessment", "show", assessment, "--json"))
     assert shown["answers"]["trust.contact-24-7"] == "4" and shown["read_only"] is True
+    long = shown["answers"]["governance.crisis-executive"]
+    assert long["comment"] == COMMENT and long["evidence"]["reference"] == EVIDENCE_REF
     assert "signed by Nordwind Energi" in unit.ok("assessment", "show", assessment)
     assert json.loads(company.ok("assessment", "show", assessment, "--json"))["read_only"] is False
     refused = unit.run("answer", assessment, "trust.contact-24-7", "1")
@@ -246,15 +258,24 @@ def test_share_mode_leaves_out_what_section_8_removes(
         "--assessor",
         ASSESSOR,
     )
-    company.ok("answer", assessment, "governance.crisis-executive", "3", "--comment", COMMENT)
-    company.ok("answer", assessment, "governance.board-briefing", "--na", NA_WHY)
+    company.ok(
+        "answer",
+        assessment,
+        "governance.crisis-executive",
+        "3",
+        "--comment",
+        COMMENT,
+        "--evidence",
+        f"exercise:{EVIDENCE_REF}@2026-03-20",
+    )
+    company.ok("answer", assessment, "trust.isac", "--na", NA_WHY)
     company.ok("answer", assessment, "incentives.main-obstacle", "--text", FREE_TEXT)
     full = tmp_path / "full.readiness"
     shared = tmp_path / "share.readiness"
     company.ok("package", "export", assessment, "-o", str(full))
     company.ok("package", "export", assessment, "-o", str(shared), "--share")
     day = datetime.now(UTC).date().isoformat()
-    secrets = [COMMENT, NA_WHY, FREE_TEXT, ASSESSOR, ORG_NAME, day]
+    secrets = [COMMENT, NA_WHY, FREE_TEXT, ASSESSOR, ORG_NAME, day, EVIDENCE_REF, "2026-03-20"]
     full_bytes = b"".join(unzip(full.read_bytes()).values())
     assert all(s.encode() in full_bytes for s in secrets)  # the search can find them
     for name, data in unzip(shared.read_bytes()).items():

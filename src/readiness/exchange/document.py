@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from readiness.domain.answers import (
     AnswerDetail,
     ChoiceAnswer,
+    Evidence,
+    EvidenceKind,
     NotApplicable,
     TextAnswer,
     answer_problem,
 )
+from readiness.domain.evidence import evidence_to_dict, make_evidence
 from readiness.domain.model import Questionnaire
 from readiness.domain.records import Organisation, OrganisationKind
 from readiness.exchange.errors import PackageError
@@ -122,9 +125,8 @@ def _answer_value(detail: AnswerDetail, share: bool) -> Any:
         long["comment"] = detail.comment
     if detail.flagged:
         long["flagged"] = True
-    evidence = getattr(detail, "evidence", None)
-    if evidence:
-        long["evidence"] = _evidence_value(evidence, share)
+    if detail.evidence is not None:
+        long["evidence"] = _evidence_value(detail.evidence, share)
     if not long:
         return None
     if set(long) == {"option"}:
@@ -136,15 +138,11 @@ def _answer_value(detail: AnswerDetail, share: bool) -> Any:
     return long
 
 
-def _evidence_value(evidence: Any, share: bool) -> dict[str, Any]:
-    kind = getattr(evidence, "kind", "")
-    date = getattr(evidence, "date", None)
-    value: dict[str, Any] = {"kind": getattr(kind, "value", kind)}
-    if not share:
-        value["reference"] = getattr(evidence, "reference", "")
-    if date is not None:
-        value["date"] = date.strftime("%Y-%m") if share else date.isoformat()
-    return value
+def _evidence_value(evidence: Evidence, share: bool) -> dict[str, Any]:
+    """``{kind, reference, date}``; share mode leaves out the reference and keeps the month."""
+    if share:
+        return {"kind": evidence.kind.value, "date": evidence.date.strftime("%Y-%m")}
+    return evidence_to_dict(evidence)
 
 
 def _text(value: Any, where: str, limit: int | None = None) -> str:
@@ -245,4 +243,31 @@ def _detail(questionnaire: Questionnaire, question_id: str, raw: Any, share: boo
         share_na = share and isinstance(answer, NotApplicable) and not answer.justification
         if problem and not (share_na and question.allow_na):
             raise PackageError(_("assessment.json: {problem}").format(problem=problem))
-    return AnswerDetail(answer, comment, flagged)
+    evidence = _parse_evidence(long.get("evidence"), question_id) if "evidence" in long else None
+    return AnswerDetail(answer, comment, flagged, evidence)
+
+
+def _parse_evidence(value: Any, question_id: str) -> Evidence | None:
+    """Evidence of the long form; in share mode it has no reference and a month for a date."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise PackageError(
+            _("assessment.json: the evidence of '{question}' is not a mapping").format(
+                question=question_id[:80]
+            )
+        )
+    day = value.get("date")
+    if isinstance(day, str) and len(day) == 7:
+        day += "-01"  # share mode keeps the month only
+    try:
+        if value.get("reference"):
+            return make_evidence(str(value.get("kind", "")), str(value["reference"]), str(day))
+        kind = EvidenceKind(str(value.get("kind", "")))
+        return Evidence(kind, "", date.fromisoformat(str(day)))
+    except ValueError as exc:
+        raise PackageError(
+            _("assessment.json: the evidence of '{question}': {problem}").format(
+                question=question_id[:80], problem=exc
+            )
+        ) from exc

@@ -10,6 +10,7 @@ begun).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -339,6 +340,7 @@ def _create(
         score=shown(result.overall),
         level=result.level.level,
         completeness=result.completeness,
+        domain_scores=json.dumps({d.id: d.score for d in result.domains}),
     )
     xrepo.insert_answers(session, info.id, details, info.updated)
 
@@ -383,6 +385,7 @@ def _rescore(
         result.level.level,
         result.completeness,
         result.complete,
+        domain_scores={d.id: d.score for d in result.domains},
     )
 
 

@@ -152,6 +152,9 @@ def insert_answers(
                 "text": answer.text if isinstance(answer, TextAnswer) else None,
                 "comment": detail.comment,
                 "flagged": detail.flagged,
+                "evidence_kind": detail.evidence.kind.value if detail.evidence else None,
+                "evidence_reference": detail.evidence.reference if detail.evidence else None,
+                "evidence_date": detail.evidence.date if detail.evidence else None,
                 "updated_at": at.replace(tzinfo=None),
             }
         )
