@@ -80,6 +80,10 @@ def main() -> int:
                 ],
                 check=True,
             )
+        from render_overview_reports import render  # the portfolio and partnership reports
+
+        for path in render(workspace, Path(folder)):
+            print(path.name)
         workspace.close()
     return 0
 
