@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.act_view_assessments = a(_("&Assessments"), "Ctrl+0", name="actViewAssessments")
         self.act_view_questions = a(_("&Questions"), "Ctrl+1", name="actViewQuestions")
         self.act_view_results = a(_("&Results"), "Ctrl+2", name="actViewResults")
+        # Portfolio, partnership and trend pages (DESIGN section 9)
+        self.act_view_portfolio = a(_("&Portfolio"), "Ctrl+3", name="actViewPortfolio")
+        self.act_view_partnership = a(_("Pa&rtnership"), "Ctrl+4", name="actViewPartnership")
+        self.act_view_trend = a(_("&Trend"), "Ctrl+5", name="actViewTrend")
         self.act_next = a(_("&Next question"), ["Alt+Down", "J"], name="actNext")
         self.act_previous = a(_("&Previous question"), ["Alt+Up", "K"], name="actPrevious")
         self.act_next_unanswered = a(_("Next &unanswered"), "Ctrl+U", name="actNextUnanswered")
@@ -183,6 +187,10 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(_("&View"))
         self.view_menu.addActions(
             [self.act_view_assessments, self.act_view_questions, self.act_view_results]
+        )
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(
+            [self.act_view_portfolio, self.act_view_partnership, self.act_view_trend]
         )
         self.question_menu = bar.addMenu(_("&Question"))
         self.question_menu.addActions(self.act_options)

@@ -27,7 +27,10 @@ from readiness.ui.controllers.editing import EditingController
 from readiness.ui.controllers.exchange import ExchangeController
 from readiness.ui.controllers.export import ExportController
 from readiness.ui.controllers.library import LibraryController
+from readiness.ui.controllers.partnership import PartnershipController
+from readiness.ui.controllers.portfolio import PortfolioController
 from readiness.ui.controllers.results import ResultsController
+from readiness.ui.controllers.trend import TrendController
 from readiness.ui.controllers.welcome import WelcomeController
 from readiness.ui.controllers.window_actions import WindowActions
 from readiness.ui.settings import Settings
@@ -50,6 +53,9 @@ class Controller(QObject):
         "export": ExportController,
         "library": LibraryController,
         "exchange": ExchangeController,
+        "portfolio": PortfolioController,
+        "partnership": PartnershipController,
+        "trend": TrendController,
     }
 
     actions: WindowActions
@@ -61,6 +67,9 @@ class Controller(QObject):
     export: ExportController
     library: LibraryController
     exchange: ExchangeController
+    portfolio: PortfolioController
+    partnership: PartnershipController
+    trend: TrendController
 
     def __init__(
         self, window: MainWindow, workspace: Workspace, settings: Settings | None = None
