@@ -256,3 +256,31 @@ def test_cli_errors_are_one_line(cli) -> None:
     assert [t["id"] for t in json.loads(out)["questionnaires"]] == ["defence-unit-readiness"]
     code, out, _err = cli("trend", orgs["Nordlicht Energie AG"], "--json")
     assert code == 0 and json.loads(out)["series"][0]["questionnaire"] == "company-readiness"
+
+
+def test_latest_in_the_query_matches_the_domain_rule(workspace: Workspace, tmp_path: Path) -> None:
+    """storage picks each portfolio row in SQL; it must pick what domain.portfolio.latest does,
+    ties on the last-change time included."""
+    from readiness.domain.portfolio import latest
+    from readiness.storage import portfolio as store
+
+    orgs = [workspace.add_organisation(f"org {n}", "company") for n in range(4)]
+    plan = {0: ["draft", "draft"], 1: ["done", "draft", "done"], 2: ["draft", "done"], 3: []}
+    for n, statuses in plan.items():
+        for status in statuses:
+            item = workspace.new_assessment(orgs[n].id, "co", loaded=CO_1)
+            answer(workspace, item.id, c_contact="2")
+            if status == "done":
+                answer(workspace, item.id, c_tlp="1", c_nda="na", c_standby="3")
+    with raw(tmp_path / "w.db") as connection:  # equal last-change times: creation decides
+        connection.execute("UPDATE assessments SET updated_at = '2026-01-01 00:00:00'")
+        connection.commit()
+    with workspace.database.read() as session:
+        everything = store.scored_assessments(session)
+        chosen = store.scored_assessments(session, latest_only=True)
+    by_org: dict[str, list] = {}
+    for item in everything:
+        by_org.setdefault(item.organisation_id, []).append(item)
+    expected = {latest(items).assessment_id for items in by_org.values()}  # type: ignore[union-attr]
+    assert {item.assessment_id for item in chosen} == expected
+    assert len(chosen) == 3

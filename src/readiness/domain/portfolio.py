@@ -47,6 +47,8 @@ class ScoredAssessment:
     domains: Mapping[str, float | None]
     snapshot: str = ""
     """sha256 of the questionnaire snapshot the assessment is answered against."""
+    stale: bool = False
+    """True when the per-domain cache is empty (not yet filled after a migration or import)."""
 
 
 @dataclass(frozen=True, slots=True)

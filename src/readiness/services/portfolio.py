@@ -35,9 +35,13 @@ def portfolio_tables(
 
     Raises UserError for database failures.
     """
-    workspace.refresh_stale_scores()  # e.g. rows written by an import; usually none
     with workspace._read() as session:
-        items = store.scored_assessments(session, questionnaire_id=questionnaire_id)
+        items = store.scored_assessments(session, questionnaire_id, latest_only=True)
+    if any(item.stale for item in items):  # e.g. rows written by an import: fill, read again
+        workspace.refresh_stale_scores()
+        with workspace._read() as session:
+            items = store.scored_assessments(session, questionnaire_id, latest_only=True)
+    with workspace._read() as session:
         snapshots = {(a.questionnaire, a.version): a.snapshot for a in items}
         domains_of = {
             key: _domains(workspace._loaded(session, sha).questionnaire, language)

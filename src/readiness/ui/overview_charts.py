@@ -121,7 +121,7 @@ class DivergingBars(_Navigable):
         return QSize(560, 40 + self.ROW * max(len(self.bars), 3))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(360, 40 + self.ROW * max(len(self.bars), 1))
+        return QSize(260, 40 + self.ROW * max(len(self.bars), 1))
 
     def _row_rect(self, index: int) -> QRectF:
         return QRectF(0, 30 + index * self.ROW, self.width(), self.ROW)

@@ -71,17 +71,21 @@ class PartnershipPage(QWidget):
         u_label.setBuddy(self.unit)
         self.compare_button = QPushButton(_("Co&mpare"))
         self.compare_button.setObjectName("compareButton")
-        top = QHBoxLayout()
-        for widget, stretch in (
-            (p_label, 0),
-            (self.partnerships, 2),
-            (c_label, 0),
-            (self.company, 2),
-            (u_label, 0),
-            (self.unit, 2),
-            (self.compare_button, 0),
-        ):
-            top.addWidget(widget, stretch)
+        for combo in (self.partnerships, self.company, self.unit):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        top = QGridLayout()
+        top.addWidget(p_label, 0, 0)
+        top.addWidget(self.partnerships, 0, 1, 1, 3)
+        top.addWidget(c_label, 1, 0)
+        top.addWidget(self.company, 1, 1)
+        top.addWidget(u_label, 1, 2)
+        top.addWidget(self.unit, 1, 3)
+        top.addWidget(self.compare_button, 1, 4)
+        top.setColumnStretch(1, 1)
+        top.setColumnStretch(3, 1)
 
         self.summary = _plain()
         self.summary.setObjectName("partnershipSummary")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -167,6 +167,9 @@ class PortfolioFilter(QSortFilterProxyModel):
 def _combo(name: str, label: str) -> tuple[QComboBox, QLabel]:
     combo = QComboBox()
     combo.setObjectName(name)
+    # Narrow windows: the combo may be narrower than its longest entry.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     caption = QLabel(label)
     caption.setBuddy(combo)
     return combo, caption
@@ -205,6 +208,7 @@ class PortfolioPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)  # not every row
         self.table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -216,16 +220,19 @@ class PortfolioPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("portfolioSummary")
 
-        filters = QHBoxLayout()
-        for caption, combo in (
+        filters = QGridLayout()
+        pairs = (
             (q_label, self.questionnaire),
             (k_label, self.kind),
             (s_label, self.sector),
             (st_label, self.status),
-        ):
-            filters.addWidget(caption)
-            filters.addWidget(combo, 1)
-        filters.addWidget(self.plain)
+        )
+        for number, (caption, combo) in enumerate(pairs):
+            row, column = divmod(number, 2)
+            filters.addWidget(caption, row, column * 2)
+            filters.addWidget(combo, row, column * 2 + 1)
+            filters.setColumnStretch(column * 2 + 1, 1)
+        filters.addWidget(self.plain, 0, 4)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(table_label)

@@ -40,6 +40,11 @@ class TrendPage(QWidget):
         s_label.setBuddy(self.series)
         self.as_table = QCheckBox(_("Show as &table"))
         self.as_table.setObjectName("trendAsTable")
+        for combo in (self.organisation, self.series):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         top = QHBoxLayout()
         for widget, stretch in (
             (o_label, 0),
