@@ -258,7 +258,9 @@ def test_cli_errors_are_one_line(cli) -> None:
     assert code == 0 and json.loads(out)["series"][0]["questionnaire"] == "company-readiness"
 
 
-def test_latest_in_the_query_matches_the_domain_rule(workspace: Workspace, tmp_path: Path) -> None:
+def test_latest_in_the_query_matches_the_domain_rule(
+    workspace: Workspace, backend: Backend
+) -> None:
     """storage picks each portfolio row in SQL; it must pick what domain.portfolio.latest does,
     ties on the last-change time included."""
     from readiness.domain.portfolio import latest
@@ -272,9 +274,8 @@ def test_latest_in_the_query_matches_the_domain_rule(workspace: Workspace, tmp_p
             answer(workspace, item.id, c_contact="2")
             if status == "done":
                 answer(workspace, item.id, c_tlp="1", c_nda="na", c_standby="3")
-    with raw(tmp_path / "w.db") as connection:  # equal last-change times: creation decides
-        connection.execute("UPDATE assessments SET updated_at = '2026-01-01 00:00:00'")
-        connection.commit()
+    # Equal last-change times: creation decides.
+    backend.execute("UPDATE assessments SET updated_at = '2026-01-01 00:00:00'")
     with workspace.database.read() as session:
         everything = store.scored_assessments(session)
         chosen = store.scored_assessments(session, latest_only=True)

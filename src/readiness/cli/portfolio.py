@@ -100,7 +100,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         mark = "!" if topic["mismatch"] else " "
         print(
             f" {mark} {topic['topic']:<28} {_figure(topic['company']['value'])}"
-            f" {_figure(topic['unit']['value'])}  gap {_figure(topic['gap'])}"
+            f" {_figure(topic['unit']['value'])}  "
+            + _("gap {gap}").format(gap=_figure(topic["gap"]))
         )
     summary = data["summary"]
     print(
