@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -36,12 +37,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _history(workspace, db: Path) -> None:  # type: ignore[no-untyped-def]
-    """Two earlier Nordlicht assessments: 0.9.0 in March 2025, 1.0.0 in October 2025."""
+    """Two earlier Nordlicht assessments: 0.9.0 in March 2025, the current version in October
+    2025."""
     from readiness.questionnaire.loader import load_text
     from readiness.services import catalog
 
     current = catalog.find_builtin("company-readiness")
-    older = load_text(current.source.replace("version: 1.0.0", "version: 0.9.0", 1))
+    older = load_text(re.sub(r"(?m)^version: .*$", "version: 0.9.0", current.source, count=1))
     nordlicht = next(o for o in workspace.organisations() if o.name.startswith("Nordlicht"))
     plans = [
         (older, "Baseline 2025", "2025-03-14 10:00:00", "1"),
@@ -50,7 +52,7 @@ def _history(workspace, db: Path) -> None:  # type: ignore[no-untyped-def]
     for loaded, title, when, option in plans:
         item = workspace.new_assessment(nordlicht.id, "company-readiness", title, loaded=loaded)
         for question in loaded.questionnaire.questions():
-            if question.is_choice and question.relevant is None:
+            if question.is_scored and question.relevant is None:
                 workspace.answer(item.id, question.id, option)
         with sqlite3.connect(db) as raw:
             raw.execute(

@@ -108,13 +108,13 @@ def topic_questions(questionnaire: Questionnaire) -> dict[str, tuple[Question, .
 def topic_value(questions: Iterable[Question], results: dict[str, QuestionResult]) -> TopicSide:
     """``100 × Σ(weight × q) / Σ(weight)`` over the relevant, non-N/A choice questions.
 
-    Unanswered questions count 0; N/A, irrelevant and text questions are left out.
+    Unanswered questions count 0; N/A, irrelevant, profile and text questions are left out.
     """
     questions = tuple(questions)
     weighted = total = 0.0
     for question in questions:
         result = results[question.id]
-        if not question.is_choice or result.status in (Status.NA, Status.NOT_RELEVANT):
+        if not question.is_scored or result.status in (Status.NA, Status.NOT_RELEVANT):
             continue
         weighted += question.weight * (result.value or 0.0)
         total += question.weight

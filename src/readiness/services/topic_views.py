@@ -20,15 +20,31 @@ def topic_labels() -> dict[str, str]:
         "tlp_handling": _("Handling of TLP-marked information"),
         "nda_mou": _("NDA or memorandum of understanding"),
         "standby_contracts": _("Standby and framework contracts"),
-        "cleared_staff_release": _("Cleared staff and releasable information"),
+        "clearances": _("Security clearances"),
         "exercise_participation": _("Companies in exercises"),
+        "tabletops": _("Joint tabletop exercises"),
         "joint_lessons": _("Joint lessons learned"),
         "liaison": _("Liaison officers"),
         "reporting_format": _("Agreed reporting format"),
-        "compensation_liability": _("Compensation and liability"),
+        "compensation": _("Compensation"),
+        "liability_insurance": _("Liability and insurance"),
         "partner_benefits": _("Benefits for partners"),
         "dialogue_forums": _("Dialogue forums"),
         "baseline_requirements_map": _("Map to the NATO baseline requirements"),
+        "supply_chain_trust": _("Trust in the supply chain"),
+        "standing_partnership": _("Standing partnership"),
+        "shared_data_protection": _("Protection of shared data"),
+        "service_assurance": _("Assured service in a crisis"),
+        "secure_channel": _("Secure channel"),
+        "reservists": _("Reservists among staff"),
+        "regional_coordination": _("Regional coordination"),
+        "rapid_release": _("Rapid release of information"),
+        "priority_access": _("Priority access"),
+        "planning_assumptions": _("Shared planning assumptions"),
+        "legal_basis": _("Legal basis"),
+        "decision_timelines": _("Decision timelines"),
+        "company_concerns": _("Companies' concerns"),
+        "capacity_deconfliction": _("Deconfliction of capacity"),
     }
 
 
@@ -58,7 +74,7 @@ def _questions(state: AssessmentState, side: TopicSide, language: str) -> tuple[
     out = []
     for result in side.results:
         question = result.question
-        counted = question.is_choice and result.status in (Status.ANSWERED, Status.UNANSWERED)
+        counted = question.is_scored and result.status in (Status.ANSWERED, Status.UNANSWERED)
         out.append(
             TopicQuestion(
                 question.id,

@@ -175,6 +175,11 @@ class PartnershipPage(QWidget):
         self.compare_button.clicked.connect(self._compare_clicked)
         self.as_table.toggled.connect(self._toggle_table)
         self.bars.currentChanged.connect(self._show_topic)
+        self.bars.currentChanged.connect(  # keep the current topic in view
+            lambda row: scroll.ensureVisible(
+                0, 30 + row * DivergingBars.ROW + DivergingBars.ROW // 2, 0, DivergingBars.ROW
+            )
+        )
         self.twin.currentCellChanged.connect(lambda row, *_: self.bars.set_current(row))
         self.save_note.clicked.connect(
             lambda: self.noteSaveRequested.emit(self.partnership_id, self.note.toPlainText())
