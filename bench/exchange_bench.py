@@ -124,12 +124,14 @@ def run_import(folder: Path, db: Path, files: list[Path]) -> tuple[float, int, l
         "--json",
         *map(str, files),
     ]
+    out_file, err_file = folder / "import.out", folder / "import.err"
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    _pid, _status, usage = os.wait4(process.pid, 0)
+    with out_file.open("wb") as out_handle, err_file.open("wb") as err_handle:
+        # files, not pipes: a pipe would fill with 1,000 rows and stall the child
+        process = subprocess.Popen(command, stdout=out_handle, stderr=err_handle, env=env)
+        _pid, _status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    assert process.stdout is not None and process.stderr is not None
-    out, err = process.stdout.read(), process.stderr.read()
+    out, err = out_file.read_bytes(), err_file.read_bytes()
     rows = json.loads(out) if out else []
     if not rows:
         raise SystemExit(f"import failed: {err.decode(errors='replace')[:500]}")
