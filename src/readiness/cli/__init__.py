@@ -10,14 +10,14 @@ Each command lives in a module of this package with a ``register(commands)`` fun
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from collections.abc import Sequence
 
-from readiness.cli.common import Commands, Handler, Parser
-from readiness.i18n import _
-from readiness.services.errors import UserError
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs `--version` time
+if TYPE_CHECKING:  # the rest is imported when used: `--version` needs none of it
+    import argparse
+    from collections.abc import Sequence
+
+    from readiness.cli.common import Handler
 
 COMMAND_MODULES = (
     "readiness.cli.app",
@@ -35,18 +35,23 @@ COMMAND_MODULES = (
 )
 
 
-class _VersionAction(argparse.Action):
-    """Looks the version up only when asked: reading package metadata slows every start."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        import readiness
-
-        print(f"readiness {readiness.__version__}")
-        parser.exit()
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The whole argparse tree: global options, then every module's commands."""
+    import argparse
+    import importlib
+
+    from readiness.cli.common import Commands, Parser
+    from readiness.i18n import _
+
+    class _VersionAction(argparse.Action):
+        """Looks the version up only when asked: reading package metadata slows every start."""
+
+        def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+            import readiness
+
+            print(f"readiness {readiness.__version__}")
+            parser.exit()
+
     parser = Parser(
         prog="readiness",
         description=_(
@@ -69,12 +74,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command line; returns the exit code (see the module docstring)."""
+    """Run one command line; returns the exit code (see the module docstring).
+
+    Called without ``argv`` (the ``readiness`` script, ``python -m readiness.cli``), a command
+    other than the window ends the process itself once its output is flushed and its database
+    closed (:func:`readiness.cli.common.fast_exit`): the interpreter's own teardown of every
+    imported module would otherwise add about a third to a short command's time.
+    """
+    if argv is not None:
+        return _run(argv)
+    if sys.argv[1:] == ["--version"]:  # the version alone needs no parser (no command modules)
+        import readiness
+
+        print(f"readiness {readiness.__version__}", flush=True)
+        import os
+
+        if not os.environ.get("READINESS_SLOW_EXIT"):
+            os._exit(0)
+        return 0
+    try:
+        code = _run(None)
+    except SystemExit as exc:  # --help, --version, a malformed command line
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    if _GUI_STARTED:
+        return code
+    from readiness.cli.common import fast_exit
+
+    fast_exit(code)
+    return code  # only when READINESS_SLOW_EXIT asks for the normal way out
+
+
+_GUI_STARTED = False
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    global _GUI_STARTED
+    from readiness.i18n import _
+    from readiness.services.errors import UserError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     from readiness.cli.app import cmd_gui
 
     handler: Handler = getattr(args, "handler", cmd_gui)
+    _GUI_STARTED = handler is cmd_gui
     try:
         return handler(args)
     except UserError as exc:
