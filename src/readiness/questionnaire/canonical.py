@@ -34,6 +34,7 @@ _ORDER = (
     "label",
     "options",
     "weight",
+    "from",
     "questions",
     "type",
     "scale",
@@ -48,7 +49,6 @@ _ORDER = (
     "topics",
     "recommendation",
     "recommend_below",
-    "from",
     "to",
 )
 _RANK = {key: index for index, key in enumerate(_ORDER)}

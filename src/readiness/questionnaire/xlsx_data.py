@@ -234,10 +234,11 @@ def _migrations(rows: list[_Row], doc: WorkbookDocument) -> None:
         index = by_from[key]
         old = row.values.get("old")
         if old is None:
-            doc.problems.append(
-                (row.cell("old"), ("migrations", index), _("the old question id is empty"))
-            )
-            continue
+            if row.values.get("new") is not None or row.values.get("options") is not None:
+                doc.problems.append(
+                    (row.cell("old"), ("migrations", index), _("the old question id is empty"))
+                )
+            continue  # a row with only `from`: the block exists, every answer carries by id
         old = str(old)
         new = row.values.get("new")
         options = layout.parse_options(row.values.get("options"))

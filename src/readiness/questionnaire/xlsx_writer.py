@@ -147,6 +147,8 @@ def _migrations(data: dict[str, Any]) -> _Table | None:
     table = _Table(["from", "old", "new", "options"])
     for block in blocks:
         versions = layout.join_list(block.get("from") or [])
+        if not block.get("questions"):
+            table.add({"from": versions})
         for old, rule in (block.get("questions") or {}).items():
             if isinstance(rule, dict):
                 table.add(
