@@ -101,6 +101,16 @@ def test_round_trip(pair: tuple[Side, Side, Path], tmp_path: Path) -> None:
     refused = unit.run("answer", assessment, "trust.contact-24-7", "1")
     assert refused.code == 1 and len(refused.err.strip().splitlines()) == 1
     assert "read-only" in refused.err and "Nordwind Energi" in refused.err
+    # Both reports say where the assessment came from.
+    pdf, xlsx = tmp_path / "imported.pdf", tmp_path / "imported.xlsx"
+    unit.ok("export", assessment, "--pdf", str(pdf), "--xlsx", str(xlsx))
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    cover = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Imported, read-only: signed by Nordwind Energi" in cover
+    about = [c.value for row in load_workbook(xlsx)["About"].iter_rows() for c in row]
+    assert any(str(v).startswith("Imported, read-only: signed by Nordwind Energi") for v in about)
 
     # The company changes an answer and sends again: updated, the old answer kept in history.
     company.ok("answer", assessment, "trust.contact-24-7", "2")

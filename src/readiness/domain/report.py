@@ -68,6 +68,9 @@ class Report:
     result: ScoreResult
     details: dict[str, AnswerDetail]
     language: str = "en"
+    source: str = ""
+    """Where the assessment came from when not made here (an imported package: signer, key,
+    revision, date; DESIGN section 8), in one line; empty for a local assessment."""
 
     @property
     def is_draft(self) -> bool:

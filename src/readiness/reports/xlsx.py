@@ -584,6 +584,8 @@ class WorkbookWriter:
             (_("Marking"), c.marking.value),
             (_("Marking meaning"), c.marking_meaning),
         ]
+        if c.report.source:
+            info.insert(0, (_("Source"), c.report.source))
         row = 3
         for label, value in info:
             row += 1

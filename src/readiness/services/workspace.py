@@ -422,6 +422,9 @@ class Workspace:
         summary = state.summary
         organisation = self.organisation(summary.organisation_id)
         chosen = parse_marking(marking) if marking else parse_marking(summary.marking)
+        from readiness.services.exchange import origin_line, origin_of
+
+        source = origin_line(origin_of(self, summary.id)) or ""
         return Report(
             organisation=organisation.name,
             organisation_kind=organisation.kind.value,
@@ -438,6 +441,7 @@ class Workspace:
             tool_version=__version__,
             result=state.result,
             details=state.details,
+            source=source,
         )
 
     # Internals ----------------------------------------------------------------------------

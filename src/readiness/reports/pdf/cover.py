@@ -149,6 +149,8 @@ class CoverSection(StoryBase):
             (_("Last updated"), c.updated),
             (_("Report generated"), c.generated),
         ]
+        if c.report.source:
+            facts.append((_("Source"), c.report.source))
         rows = [
             [self.p(text(label), s.cell_bold), self.p(text(value, 400, 6), s.cell)]
             for label, value in facts
