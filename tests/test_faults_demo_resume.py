@@ -34,8 +34,8 @@ def test_an_interrupted_demo_is_completed_by_the_next_run(tmp_path: Path) -> Non
     workspace = Workspace.open(cut)
     list(itertools.islice(seed(workspace), 12))  # stops after a few answers, as a full disk would
     workspace.close()
-    half = answers_by_title(cut)
-    assert half and sum(map(len, half.values())) < sum(map(len, answers_by_title(whole).values()))
+    # seeding is one transaction (issue 9): an interrupted one leaves nothing to take for done
+    assert answers_by_title(cut) == {}
 
     workspace = Workspace.open(cut)
     list(seed(workspace))

@@ -25,7 +25,7 @@ def test_ids_resolve_from_a_prefix_or_in_capitals(workspace: Workspace) -> None:
     assessment = start(workspace, load(MINI))
     assert workspace.assessment(assessment[:8]).id == assessment
     assert workspace.assessment(assessment.upper()).id == assessment
-    with pytest.raises(UserError, match="unknown assessment id"):
+    with pytest.raises(UserError, match="too short: give at least 4 characters"):
         workspace.assessment(assessment[:3])  # too short to be taken as a prefix
     with pytest.raises(UserError, match="unknown assessment id"):
         workspace.assessment("ffff" if not assessment.startswith("ffff") else "0000")

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "readiness.cli.assessments",
     "readiness.cli.answers",
     "readiness.cli.upgrade",
+    "readiness.cli.editing",
     "readiness.cli.reports",
     "readiness.cli.portfolio",
     "readiness.cli.database",
@@ -66,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("database file (default: readiness.db in the user data folder)"),
     )
     commands = Commands(
-        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+        parser.add_subparsers(
+            dest="command", metavar="COMMAND", parser_class=Parser, help=_("what to do")
+        )
     )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)

@@ -19,7 +19,7 @@ def cmd_assessment_new(args: argparse.Namespace) -> int:
 def cmd_assessment_list(args: argparse.Namespace) -> int:
     from readiness.domain.scoring import shown
 
-    summaries = open_workspace(args).assessments()
+    summaries = open_workspace(args).assessments(trashed=args.trash)
     rows = [
         {
             "id": a.id,
@@ -38,7 +38,10 @@ def cmd_assessment_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print(_("No assessments yet. Start one with 'readiness assessment new'."))
+        if args.trash:
+            print(_("No assessments in the trash."))
+        else:
+            print(_("No assessments yet. Start one with 'readiness assessment new'."))
     for row in rows:
         print(
             f"{row['id']}  {row['organisation']} — {row['title']}  [{row['status']}, "
@@ -103,6 +106,7 @@ def register(commands: Commands) -> None:
     p.set_defaults(handler=cmd_assessment_new)
     p = assessment.add_parser("list", help=_("list assessments with their scores"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.add_argument("--trash", action="store_true", help=_("list those in the trash instead"))
     p.set_defaults(handler=cmd_assessment_list)
     p = assessment.add_parser("show", help=_("answers and scores of one assessment"))
     p.add_argument("id", metavar="ID", help=_("assessment id"))

@@ -153,6 +153,10 @@ class Commands:
         if name not in self._groups:
             parser = self._subparsers.add_parser(name, help=help)
             self._groups[name] = parser.add_subparsers(
-                dest=f"{name}_command", metavar="ACTION", required=True, parser_class=Parser
+                dest=f"{name}_command",
+                metavar="ACTION",
+                required=True,
+                parser_class=Parser,
+                help=_("what to do with {group}").format(group=help),
             )
         return self._groups[name]

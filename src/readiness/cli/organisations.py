@@ -17,19 +17,20 @@ def cmd_org_add(args: argparse.Namespace) -> int:
 
 
 def cmd_org_list(args: argparse.Namespace) -> int:
+    organisations = open_workspace(args).organisations()
     rows = [
         {"id": o.id, "name": o.name, "kind": o.kind.value, "sector": o.sector, "country": o.country}
-        for o in open_workspace(args).organisations()
+        for o in organisations
     ]
     if args.json:
         print_json(rows)
         return 0
     if not rows:
         print(_("No organisations yet. Add one with 'readiness org add NAME --kind KIND'."))
-    for row in rows:
+    for row, organisation in zip(rows, organisations, strict=True):
         print(
             f"{row['id']}  {row['name']}  ({row['kind']}, {row['sector'] or '-'}, "
-            f"{row['country'] or '-'})"
+            f"{row['country'] or '-'})" + ("  " + _("[demo]") if organisation.demo else "")
         )
     return 0
 

@@ -31,6 +31,7 @@ class Organisation:
     kind: OrganisationKind
     sector: str = ""
     country: str = ""
+    demo: bool = False  # seeded by `readiness demo` (issue 9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class AssessmentSummary:
     completeness: float
     score: float
     level: int
+    demo: bool = False  # seeded by `readiness demo` (issue 9)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Demo organisations and assessments that read like real cases; safe to run twice.
 
 Seeding is a generator of progress steps so the window can show a progress bar and the
-command line a progress line.
+command line a progress line. It writes in one transaction and marks what it makes as demo, so
+``remove_demo`` takes out exactly that (DESIGN sections 1 and 4).
 """
 
 from __future__ import annotations
@@ -9,10 +10,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from readiness.domain.answers import AnswerDetail
+from sqlalchemy.orm import Session
+
+from readiness.domain.answers import (
+    AnswerDetail,
+    ChoiceAnswer,
+    NotApplicable,
+    TextAnswer,
+    answer_problem,
+)
+from readiness.domain.evidence import parse_evidence
+from readiness.domain.model import Questionnaire
+from readiness.domain.records import OrganisationKind
+from readiness.domain.scoring import score
+from readiness.domain.trash import Removed
 from readiness.i18n import _
 from readiness.services import catalog
+from readiness.services.errors import UserError
 from readiness.services.workspace import Workspace
+from readiness.storage import repository as repo
+from readiness.storage import trash as trash_store
 
 Progress = tuple[int, int, str]
 
@@ -242,88 +259,111 @@ PARTNERSHIP = (
 )
 
 
-def _steps(item: DemoAssessment) -> int:
-    return (
-        2
-        + len(item.answers)
-        + len(item.na)
-        + len(item.comments)
-        + len(item.texts)
-        + len(item.evidence)
-    )
+def _details(item: DemoAssessment) -> dict[str, AnswerDetail]:
+    """Every question's final state: answer, comment and flag together (one history entry)."""
+    answers: dict[str, ChoiceAnswer | NotApplicable | TextAnswer] = {}
+    answers.update({q: ChoiceAnswer(o) for q, o in item.answers.items()})
+    answers.update({q: NotApplicable(why) for q, why in item.na.items()})
+    answers.update({q: TextAnswer(text) for q, text in item.texts.items()})
+    extra = (*item.comments, *item.flagged, *item.evidence)
+    questions = list(answers) + list(dict.fromkeys(q for q in extra if q not in answers))
+    return {
+        q: AnswerDetail(
+            answers.get(q),
+            item.comments.get(q, ""),
+            q in item.flagged,
+            parse_evidence(item.evidence[q]) if q in item.evidence else None,
+        )
+        for q in questions
+    }
 
 
 def seed(workspace: Workspace) -> Iterator[Progress]:
-    """Create the demo data that is missing; yields (done, total, message)."""
-    total = sum(_steps(item) for item in DEMO)
+    """Create the demo data that is missing, in ONE transaction; yields (done, total, message).
+
+    DESIGN section 1: an interrupted seed (Ctrl+C, SIGKILL, closing the generator) leaves
+    nothing behind, so a rerun creates the full set. Demo rows are marked as demo; only demo
+    organisations are reused (by name), never one a user made (section 4). Raises UserError
+    when a built-in questionnaire no longer accepts a demo answer.
+    """
+    plan = [(item, _details(item)) for item in DEMO]
+    total = sum(1 + len(details) for _item, details in plan)
     done = 0
-    existing = {o.name: o for o in workspace.organisations()}
-    titles = {(a.organisation_id, a.title): a.id for a in workspace.assessments()}
-    for item in DEMO:
-        yield done, total, _("Creating {name}").format(name=item.organisation)
-        organisation = existing.get(item.organisation) or workspace.add_organisation(
-            item.organisation, item.kind, item.sector, item.country
-        )
-        done += 1
-        assessment_id = titles.get((organisation.id, item.title))
-        details: dict[str, AnswerDetail] = {}
-        if assessment_id is None:
-            assessment_id = workspace.new_assessment(
-                organisation.id,
-                item.questionnaire,
-                item.title,
-                item.assessor,
-                loaded=catalog.find_builtin(item.questionnaire),
-            ).id
-        else:  # seeded before, perhaps interrupted (a full disk): fill only what is missing
-            details = workspace.state(assessment_id).details
-        done += 1
-
-        def missing(question_id: str, part: str, details: dict = details) -> bool:
-            return _missing(details, question_id, part)
-
-        for question_id, option_id in item.answers.items():
-            if missing(question_id, "answer"):
-                workspace.answer(assessment_id, question_id, option_id)
+    yield done, total, _("Preparing demo data")
+    with workspace._write() as session:
+        organisations = trash_store.demo_organisations(session)
+        existing = trash_store.demo_assessments(session)
+        for item, details in plan:
+            yield done, total, _("Creating {name}").format(name=item.organisation)
+            organisation_id = organisations.get(item.organisation)
+            if organisation_id is None:
+                kind = OrganisationKind(item.kind)
+                organisation_id = repo.add_organisation(
+                    session, item.organisation, kind, item.sector, item.country
+                ).id
+                trash_store.mark_demo(session, organisation_id, None)
+                organisations[item.organisation] = organisation_id
             done += 1
-            yield done, total, _("Answering {title}").format(title=item.title)
-        for question_id, justification in item.na.items():
-            if missing(question_id, "answer"):
-                workspace.answer_na(assessment_id, question_id, justification)
-            done += 1
-        for question_id, text in item.texts.items():
-            if missing(question_id, "answer"):
-                workspace.answer_text(assessment_id, question_id, text)
-            done += 1
-        for question_id, comment in item.comments.items():
-            if missing(question_id, "comment"):
-                workspace.set_comment(assessment_id, question_id, comment)
-            done += 1
-        for question_id in item.flagged:
-            if missing(question_id, "flagged"):
-                workspace.set_flag(assessment_id, question_id, True)
-        for question_id, evidence in item.evidence.items():
-            if missing(question_id, "evidence"):
-                workspace.change_answer(assessment_id, question_id, evidence=evidence)
-            done += 1
-    _partnership(workspace)
+            if (organisation_id, item.title) in existing:
+                done += len(details)
+                continue
+            loaded = catalog.find_builtin(item.questionnaire)
+            questionnaire = loaded.questionnaire
+            snapshot = repo.snapshot_id(
+                session, questionnaire.id, questionnaire.version, loaded.sha256, loaded.source
+            )
+            assessment_id = repo.add_assessment(
+                session, organisation_id, snapshot, item.title, item.assessor
+            )
+            trash_store.mark_demo(session, None, assessment_id)
+            for question_id, detail in details.items():
+                problem = _problem(questionnaire, question_id, detail)
+                if problem:
+                    raise UserError(
+                        _("demo data does not fit questionnaire {qid}: {problem}").format(
+                            qid=questionnaire.id, problem=problem
+                        )
+                    )
+                repo.save_answer(session, assessment_id, question_id, detail)
+                done += 1
+                if done % 5 == 0:
+                    yield done, total, _("Answering {title}").format(title=item.title)
+            answers = {q: d.answer for q, d in details.items() if d.answer is not None}
+            workspace._store(session, assessment_id, score(questionnaire, answers))
+        _partnership(session, organisations)
+        yield total, total, _("Saving demo data")
     yield total, total, _("Demo data ready")
 
 
-def _missing(details: dict[str, AnswerDetail], question_id: str, part: str) -> bool:
-    """Whether ``part`` (answer, comment, flagged, evidence) of a question is not set yet."""
-    detail = details.get(question_id)
-    return detail is None or not getattr(detail, part)
+def _partnership(session: Session, organisations: dict[str, str]) -> None:
+    """Pair the demo company and unit once (section 9), so the Partnership page has a case;
+    only the demo organisations, in the seed's transaction."""
+    from readiness.storage import portfolio as portfolio_store
 
-
-def _partnership(workspace: Workspace) -> None:
-    """Pair the demo company and unit once (section 9), so the Partnership page has a case."""
-    from readiness.services import partnerships
-
-    names = {o.name: o.id for o in workspace.organisations()}
     company, unit, note = PARTNERSHIP
-    if company not in names or unit not in names:
+    company_id, unit_id = organisations.get(company), organisations.get(unit)
+    if company_id is None or unit_id is None:
         return
-    known = {(p.company_id, p.unit_id) for p in partnerships.records(workspace)}
-    if (names[company], names[unit]) not in known:
-        partnerships.add_partnership(workspace, names[company], names[unit], note)
+    if portfolio_store.partnership_between(session, company_id, unit_id) is None:
+        portfolio_store.add_partnership(session, company_id, unit_id, note)
+
+
+def _problem(questionnaire: Questionnaire, question_id: str, detail: AnswerDetail) -> str | None:
+    if questionnaire.question(question_id) is None:
+        return _("unknown question '{question}'").format(question=question_id)
+    if detail.answer is None:
+        return None
+    return answer_problem(questionnaire, question_id, detail.answer)
+
+
+def demo_assessment_count(workspace: Workspace) -> int:
+    """How many demo assessments are out of the trash (what `demo` says it has)."""
+    return sum(1 for summary in workspace.assessments() if summary.demo)
+
+
+def remove_demo(workspace: Workspace) -> tuple[Removed, int]:
+    """Remove every demo row, in one transaction: demo assessments (also from the trash) and
+    demo organisations left with nothing a user made. Returns (removed, organisations kept
+    because they hold a user's assessment)."""
+    with workspace._write() as session:
+        return trash_store.remove_demo(session)

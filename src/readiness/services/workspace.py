@@ -42,6 +42,7 @@ from readiness.storage import locking
 from readiness.storage import repository as repo
 from readiness.storage.database import Database, open_database
 from readiness.storage.errors import DatabaseFileError
+from readiness.storage.trash import trashed
 
 MIN_PREFIX = 4
 
@@ -200,9 +201,12 @@ class Workspace:
         assert summary is not None
         return summary
 
-    def assessments(self, organisation_id: str | None = None) -> list[AssessmentSummary]:
+    def assessments(
+        self, organisation_id: str | None = None, trashed: bool = False
+    ) -> list[AssessmentSummary]:
+        """Live assessments, or with ``trashed`` those in the trash (section 4)."""
         with self._read() as session:
-            return repo.assessments(session, organisation_id)
+            return repo.assessments(session, organisation_id, trashed)
 
     def assessment(self, assessment_id: str) -> AssessmentSummary:
         with self._read() as session:
@@ -529,12 +533,24 @@ class Workspace:
         given = checked_text(given, _("the {what} id").format(what=what)).strip()
         if exists(session, given):  # the common case: a full id, found by primary key
             return given
-        matches = finder(session, given) if len(given) >= MIN_PREFIX else []
+        if len(given) < MIN_PREFIX:
+            raise UserError(
+                _("{what} id '{id}' is too short: give at least {n} characters").format(
+                    what=what, id=given, n=MIN_PREFIX
+                )
+            )
+        matches = finder(session, given)
         if given in matches or len(matches) == 1:
             return given if given in matches else matches[0]
         if len(matches) > 1:
             raise UserError(
                 _("{what} id '{id}' is ambiguous; give more characters").format(what=what, id=given)
+            )
+        if trashed(session, given, finder is repo.find_assessment_ids):
+            raise UserError(
+                _("{what} '{id}' is in the trash (restore it to use it)").format(
+                    what=what, id=given
+                )
             )
         raise UserError(_("unknown {what} id '{id}'").format(what=what, id=given))
 

@@ -28,7 +28,17 @@ from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # In order; the last is head (a test checks alembic agrees).
-REVISIONS = ("0001", "0002", "0003", "library", "portfolio", "upgrade", "evidence", "exchange")
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "library",
+    "portfolio",
+    "upgrade",
+    "evidence",
+    "exchange",
+    "trash",
+)
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15_000
 

@@ -42,6 +42,9 @@ class OrganisationRow(Base):
     sector: Mapped[str] = mapped_column(String(100), default="")
     country: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Trash and demo (issue 9, revision "trash"): deleted_at set = in the trash; demo = seeded.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SnapshotRow(Base):
@@ -80,6 +83,9 @@ class AssessmentRow(Base):
     # Portfolio (revision "portfolio"): per-domain scores cached with the score, as JSON
     # {domain id: full-precision score or null}; NULL means stale.
     domain_scores: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Trash and demo (issue 9, revision "trash"): deleted_at set = in the trash; demo = seeded.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
     # Assessment upgrades (revision "upgrade"): the assessment this draft was upgraded from,
     # and a note listing the answers that could not be carried.

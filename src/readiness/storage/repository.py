@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
@@ -49,7 +49,9 @@ def new_id() -> str:
 
 
 def _organisation(row: OrganisationRow) -> Organisation:
-    return Organisation(row.id, row.name, OrganisationKind(row.kind), row.sector, row.country)
+    return Organisation(
+        row.id, row.name, OrganisationKind(row.kind), row.sector, row.country, bool(row.demo)
+    )
 
 
 def add_organisation(
@@ -62,7 +64,9 @@ def add_organisation(
 
 
 def organisations(session: Session) -> list[Organisation]:
-    found = [_organisation(row) for row in session.scalars(select(OrganisationRow))]
+    """Organisations not in the trash, by name."""
+    rows = session.scalars(select(OrganisationRow).where(OrganisationRow.deleted_at.is_(None)))
+    found = [_organisation(row) for row in rows]
     return sorted(found, key=lambda o: (*_name_order(o.name), o.id))
 
 
@@ -73,6 +77,7 @@ def find_organisation_ids(session: Session, prefix: str) -> list[str]:
         session.scalars(
             select(OrganisationRow.id)
             .where(func.lower(OrganisationRow.id).startswith(prefix.lower(), autoescape=True))
+            .where(OrganisationRow.deleted_at.is_(None))
             .limit(2)
         )
     )
@@ -154,15 +159,20 @@ _SUMMARY_COLUMNS = (
     AssessmentRow.completeness,
     AssessmentRow.score,
     AssessmentRow.level,
+    AssessmentRow.demo,
 )
 
+LIVE_ASSESSMENT = and_(AssessmentRow.deleted_at.is_(None), OrganisationRow.deleted_at.is_(None))
+"""An assessment out of the trash: neither it nor its organisation is deleted (section 4)."""
 
-def _summary_query() -> Any:
-    return (
+
+def _summary_query(live: bool = True) -> Any:
+    query = (
         select(*_SUMMARY_COLUMNS)
         .join(OrganisationRow, AssessmentRow.organisation_id == OrganisationRow.id)
         .join(SnapshotRow, AssessmentRow.snapshot_id == SnapshotRow.id)
     )
+    return query.where(LIVE_ASSESSMENT) if live else query
 
 
 def _summary(row: Any) -> AssessmentSummary:
@@ -182,26 +192,36 @@ def _summary(row: Any) -> AssessmentSummary:
         completeness=row[12] if row[12] is not None else 0.0,
         score=row[13] if row[13] is not None else 0.0,
         level=row[14] if row[14] is not None else 0,
+        demo=bool(row[15]),
     )
 
 
-def assessments(session: Session, organisation_id: str | None = None) -> list[AssessmentSummary]:
-    query = _summary_query()
+def assessments(
+    session: Session, organisation_id: str | None = None, trashed: bool = False
+) -> list[AssessmentSummary]:
+    """Live assessments; with ``trashed`` those in the trash (or whose organisation is)."""
+    query = _summary_query(live=not trashed)
+    if trashed:
+        query = query.where(~LIVE_ASSESSMENT)
     if organisation_id is not None:
         query = query.where(AssessmentRow.organisation_id == organisation_id)
     found = [_summary(row) for row in session.execute(query)]
     return sorted(found, key=lambda a: (*_name_order(a.organisation), a.created_at, a.id))
 
 
-def assessment(session: Session, assessment_id: str) -> AssessmentSummary | None:
-    row = session.execute(_summary_query().where(AssessmentRow.id == assessment_id)).first()
+def assessment(session: Session, assessment_id: str, live: bool = True) -> AssessmentSummary | None:
+    """One assessment's summary; with ``live=False`` also one in the trash."""
+    query = _summary_query(live).where(AssessmentRow.id == assessment_id)
+    row = session.execute(query).first()
     return _summary(row) if row else None
 
 
 def find_assessment_ids(session: Session, prefix: str) -> list[str]:
     query = (
         select(AssessmentRow.id)
+        .join(OrganisationRow, AssessmentRow.organisation_id == OrganisationRow.id)
         .where(func.lower(AssessmentRow.id).startswith(prefix.lower(), autoescape=True))
+        .where(LIVE_ASSESSMENT)
         .limit(2)
     )
     return list(session.scalars(query))
@@ -239,12 +259,25 @@ def store_score(
     """Refresh the score cache (and the last-change time, when given) in one statement.
 
     ``domain_scores`` ({domain id: full-precision score or None}) feeds the portfolio.
+
+    Status: an incomplete assessment is a draft; one that just became complete is completed;
+    a complete one keeps the status it has, so a user who reopened it as a draft keeps that.
     """
+    if complete:
+        status: Any = case(
+            (
+                or_(AssessmentRow.completeness.is_(None), AssessmentRow.completeness < 1),
+                Status.COMPLETED.value,
+            ),
+            else_=AssessmentRow.status,
+        )
+    else:
+        status = Status.DRAFT.value
     values: dict[str, Any] = {
         "score": score,
         "level": level,
         "completeness": completeness,
-        "status": (Status.COMPLETED if complete else Status.DRAFT).value,
+        "status": status,
         "domain_scores": None if domain_scores is None else json.dumps(domain_scores),
     }
     if updated_at is not None:
@@ -263,15 +296,21 @@ def snapshot_of(session: Session, assessment_id: str) -> str | None:
 
 
 def organisation_exists(session: Session, organisation_id: str) -> bool:
-    query = select(OrganisationRow.id).where(OrganisationRow.id == organisation_id)
+    """Whether a live (not trashed) organisation has this exact id."""
+    query = select(OrganisationRow.id).where(
+        OrganisationRow.id == organisation_id, OrganisationRow.deleted_at.is_(None)
+    )
     return session.scalar(query) is not None
 
 
 def assessment_exists(session: Session, assessment_id: str) -> bool:
-    return (
-        session.scalar(select(AssessmentRow.id).where(AssessmentRow.id == assessment_id))
-        is not None
+    """Whether a live (not trashed, nor its organisation) assessment has this exact id."""
+    query = (
+        select(AssessmentRow.id)
+        .join(OrganisationRow, AssessmentRow.organisation_id == OrganisationRow.id)
+        .where(AssessmentRow.id == assessment_id, LIVE_ASSESSMENT)
     )
+    return session.scalar(query) is not None
 
 
 # Answers and history -------------------------------------------------------------------
