@@ -75,11 +75,22 @@ def cmd_questionnaires(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from readiness.services.results import score_json, score_lines
-    from readiness.services.scoring import score_answers_file
+    from readiness.services.scoring import AnswersFileErrors, score_answers_file
 
-    result = score_answers_file(
-        Path(args.answers), Path(args.questionnaire) if args.questionnaire else None
-    )
+    try:
+        result = score_answers_file(
+            Path(args.answers), Path(args.questionnaire) if args.questionnaire else None
+        )
+    except AnswersFileErrors as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        print(
+            _(
+                "{n} problem(s) in the answers file; fix them and run 'readiness score' again"
+            ).format(n=len(exc.lines)),
+            file=sys.stderr,
+        )
+        return 1
     if args.json:
         print_json(score_json(result))
     else:

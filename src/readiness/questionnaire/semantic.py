@@ -7,6 +7,7 @@ value of the wrong type is skipped here (the schema check has already reported i
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +26,16 @@ from readiness.questionnaire.issues import Path
 Violation = tuple[Path, str]
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+
+
+_COMPARE = {
+    "=": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
 def _dict(value: Any) -> dict[Any, Any]:
@@ -86,6 +97,7 @@ class _Checker:
         self.shown_languages = _few(self.languages)
         self.language_set = set(self.languages)
         self.scale_facts: dict[str, tuple[list[Any], list[float]]] = {}
+        self.question_scales: dict[str, Any] = {}  # question id -> its scale's name
         self.scales = _dict(data.get("scales"))
         self.level_numbers = [
             lv.get("level") for lv in _list(data.get("levels")) if isinstance(lv, dict)
@@ -254,6 +266,7 @@ class _Checker:
                 yield from self._question(question, q_path, earlier)
                 if isinstance(question_id, str):
                     earlier.setdefault(question_id, str(question.get("type", "choice")))
+                    self.question_scales.setdefault(question_id, question.get("scale"))
 
     def _scale_facts(self, name: Any) -> tuple[list[Any], list[float]]:
         """Option ids and scores of a scale, worked out once for all its questions."""
@@ -415,3 +428,62 @@ class _Checker:
             literals = [s.value for s in sides if isinstance(s, Literal)]
             if len({type(v) for v in literals}) > 1:
                 yield path, _("condition compares a number with a string")
+            yield from self._impossible(comparison, path)
+
+    def _impossible(self, comparison: Any, path: Path) -> Iterator[Violation]:
+        """A comparison of a question with an option id its scale lacks, or with a number
+        outside its scale's scores, can never mean what it says (DESIGN section 2)."""
+        left, right = comparison.left, comparison.right
+        if isinstance(left, Ref) and isinstance(right, Literal):
+            ref, literal, op = left, right.value, comparison.op
+        elif isinstance(right, Ref) and isinstance(left, Literal):
+            flipped = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+            ref, literal, op = right, left.value, flipped.get(comparison.op, comparison.op)
+        else:
+            return
+        scale_name = self.question_scales.get(ref.question_id)
+        if not isinstance(scale_name, str) or scale_name not in self.scales:
+            return
+        option_ids, scores = self._scale_facts(scale_name)
+        if isinstance(literal, str):
+            if literal not in option_ids:
+                hint = ""
+                folded = [o for o in option_ids if str(o).lower() == literal.lower()]
+                if folded:
+                    hint = _(" (did you mean '{id}'?)").format(id=folded[0])
+                yield (
+                    path,
+                    _(
+                        "condition compares '{id}' with '{value}', which is not an option of "
+                        "scale '{scale}' (options: {known}){hint}; it could never be true"
+                    ).format(
+                        id=ref.question_id,
+                        value=literal,
+                        scale=scale_name,
+                        known=_known(option_ids),
+                        hint=hint,
+                    ),
+                )
+            return
+        if not scores:
+            return
+        low, high = min(scores), max(scores)
+        outside = literal < low or literal > high
+        compare = _COMPARE.get(op)
+        never = compare is not None and not any(compare(score, literal) for score in scores)
+        if outside or never:
+            yield (
+                path,
+                _(
+                    "condition compares '{id}' {op} {value}, but scale '{scale}' scores "
+                    "{low:g} to {high:g}; it could never {mean}"
+                ).format(
+                    id=ref.question_id,
+                    op=comparison.op,
+                    value=f"{literal:g}",
+                    scale=scale_name,
+                    low=low,
+                    high=high,
+                    mean=_("be true") if never else _("mean what it says"),
+                ),
+            )

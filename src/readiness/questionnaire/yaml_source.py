@@ -27,7 +27,19 @@ the cap bounds the work any file (or stored snapshot) can cause to a second or t
 MAX_INT_DIGITS = 4300
 """Python's own limit for converting decimal text to an integer."""
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, plus YAML 1.2's exponent floats (``5e-1``, ``1E3``, ``2.5e3``), which
+    YAML 1.1 leaves as text: wherever the schema says number, they are numbers."""
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789."),
+)
 
 
 class YamlProblem(Exception):
@@ -81,7 +93,32 @@ def read_text(path: FsPath) -> str:
     return decode(raw)
 
 
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes look like that text (mark, or ASCII with NULs)."""
+    if raw.startswith(_UTF32_MARKS):
+        return "UTF-32"
+    if raw.startswith(_UTF16_MARKS):
+        return "UTF-16"
+    head = raw[:200]
+    if len(head) >= 4:
+        evens, odds = head[0::2], head[1::2]
+        if odds.count(0) >= len(odds) * 0.8 and 0 not in evens[:4]:
+            return "UTF-16"
+        if evens.count(0) >= len(evens) * 0.8 and 0 not in odds[:4]:
+            return "UTF-16"
+    return None
+
+
 def decode(raw: bytes) -> str:
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise YamlProblem(
+            _("this file is {encoding} text; save it as UTF-8").format(encoding=wide), 1
+        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise YamlProblem(_("this is a binary file, not a YAML text file"), line)

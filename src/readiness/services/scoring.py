@@ -14,6 +14,14 @@ from readiness.services import catalog
 from readiness.services.errors import UserError
 
 
+class AnswersFileErrors(UserError):
+    """Every problem of an answers file, one ``FILE:LINE: path: message`` per line."""
+
+    def __init__(self, problems: FileProblems) -> None:
+        self.lines = [str(issue) for issue in problems.issues]
+        super().__init__("\n".join(self.lines))
+
+
 def score_answers_file(answers_path: Path, questionnaire_path: Path | None = None) -> ScoreResult:
     if problem := file_problem(answers_path):
         raise UserError(
@@ -22,7 +30,7 @@ def score_answers_file(answers_path: Path, questionnaire_path: Path | None = Non
     try:
         document = read_answers_file(answers_path)
     except FileProblems as exc:
-        raise UserError(catalog.first_problem(exc)) from exc
+        raise AnswersFileErrors(exc) from exc
     if questionnaire_path is not None:
         loaded = catalog.load_path(questionnaire_path)
         named = document.questionnaire_id
@@ -38,6 +46,8 @@ def score_answers_file(answers_path: Path, questionnaire_path: Path | None = Non
                 )
             )
     elif document.questionnaire_id is None:
+        if document.issues:
+            raise AnswersFileErrors(FileProblems(document.issues))
         raise UserError(
             _(
                 "{file}: name the questionnaire ('questionnaire: ID') or use --questionnaire PATH"
@@ -48,7 +58,7 @@ def score_answers_file(answers_path: Path, questionnaire_path: Path | None = Non
     try:
         answers = answers_from(document, loaded.questionnaire)
     except FileProblems as exc:
-        raise UserError(catalog.first_problem(exc)) from exc
+        raise AnswersFileErrors(exc) from exc
     # the evidence rule is judged on the file's as_of date, default today (DESIGN section 3)
     evidence = evidence_in(document.document.data)
     return score(loaded.questionnaire, answers, evidence, getattr(document, "as_of", None))
