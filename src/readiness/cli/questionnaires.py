@@ -112,7 +112,11 @@ def register(commands: Commands) -> None:
 
     register_actions(
         p.add_subparsers(
-            dest="questionnaires_command", metavar="ACTION", required=False, parser_class=Parser
+            dest="questionnaires_command",
+            metavar="ACTION",
+            required=False,
+            parser_class=Parser,
+            help=_("what to do with questionnaires (none: list them)"),
         )
     )
 
