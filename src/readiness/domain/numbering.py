@@ -33,6 +33,6 @@ def question_by_number(questionnaire: Questionnaire, given: str) -> str | None:
 
 
 def label(questionnaire: Questionnaire, question_id: str) -> str:
-    """"2.5 (trust.tlp)" for messages that must name a question both ways."""
+    """ "2.5 (trust.tlp)" for messages that must name a question both ways."""
     number = question_numbers(questionnaire).get(question_id)
     return f"{number} ({question_id})" if number else question_id

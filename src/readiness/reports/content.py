@@ -106,7 +106,7 @@ def kind_label(kind: str) -> str:
 
 def status_label(status: str) -> str:
     return {
-        "draft": _("In progress"),
+        "draft": _("Draft"),
         "completed": _("Completed"),
     }.get(status, clean(status))
 

@@ -154,6 +154,15 @@ class MainWindow(QMainWindow):
             action = a(_("Option {n}").format(n=digit), str(digit), name=f"actOption{digit}")
             action.setData(str(digit))
             self.act_options.append(action)
+        # Records and the trash (issue 9): act on what the visible page has selected.
+        self.act_open = a(_("&Open"), name="actOpen")
+        self.act_edit = a(_("&Edit…"), "F2", _("Edit the selected item"), "actEdit")
+        self.act_delete = a(
+            _("&Delete"), tip=_("Move the selected item to the trash"), name="actDelete"
+        )
+        self.act_trash = a(_("&Trash…"), tip=_("Deleted items: restore or empty"), name="actTrash")
+        self.act_empty_trash = a(_("E&mpty trash…"), name="actEmptyTrash")
+        self.act_remove_demo = a(_("&Remove demo data…"), name="actRemoveDemo")
         self.act_shortcuts = a(
             _("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents, name="actShortcuts"
         )
@@ -175,13 +184,15 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(_("&File"))
         self.file_menu.addActions([self.act_new_organisation, self.act_new_assessment])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.act_demo)
+        self.file_menu.addActions([self.act_demo, self.act_remove_demo, self.act_empty_trash])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_export_pdf, self.act_export_xlsx])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu = bar.addMenu(_("&Edit"))
         self.edit_menu.addActions([self.act_undo, self.act_redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.act_edit, self.act_delete])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_find)
         self.view_menu = bar.addMenu(_("&View"))
@@ -192,6 +203,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions(
             [self.act_view_portfolio, self.act_view_partnership, self.act_view_trend]
         )
+        self.view_menu.addAction(self.act_trash)
         self.question_menu = bar.addMenu(_("&Question"))
         self.question_menu.addActions(self.act_options)
         self.question_menu.addSeparator()

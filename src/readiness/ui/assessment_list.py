@@ -30,7 +30,8 @@ def kind_label(kind: OrganisationKind) -> str:
 
 
 def status_label(status: Status) -> str:
-    return {Status.DRAFT: _("In progress"), Status.COMPLETED: _("Complete")}[status]
+    """The same words as the command line and the reports: draft, completed (issue 9)."""
+    return {Status.DRAFT: _("Draft"), Status.COMPLETED: _("Completed")}[status]
 
 
 class OrganisationListModel(QAbstractListModel):

@@ -171,8 +171,12 @@ class TrashDialog(QDialog):
             else:
                 what = _("Assessment: {title}").format(title=item.name)
                 contents = _("{answers} answer(s)").format(answers=item.answers)
-            cells = [item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"), what,
-                     item.organisation, contents]
+            cells = [
+                item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                what,
+                item.organisation,
+                contents,
+            ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)

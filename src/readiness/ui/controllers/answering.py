@@ -116,7 +116,7 @@ class AnsweringController(PageController):
         )
         self._show_review(summary.id)
         self.app.results.mark_stale(numbers)
-        w.setWindowTitle(_("{title} — Partnership Readiness").format(title=summary.title))
+        self.app.update_title()
 
     def _show_review(self, assessment_id: str) -> None:
         """The upgrade bar: answers carried to review, and the note of what was dropped."""

@@ -20,6 +20,7 @@ from readiness.i18n import _
 from readiness.services.errors import UserError
 from readiness.services.workspace import AssessmentState, Workspace
 from readiness.ui.app_window import MainWindow
+from readiness.ui.assessment_list import ItemIdRole
 from readiness.ui.controllers.answering import AnsweringController
 from readiness.ui.controllers.assessments import AssessmentsController
 from readiness.ui.controllers.base import QUESTIONS_TAB, RESULTS_TAB, PageController, guarded
@@ -29,6 +30,7 @@ from readiness.ui.controllers.export import ExportController
 from readiness.ui.controllers.library import LibraryController
 from readiness.ui.controllers.partnership import PartnershipController
 from readiness.ui.controllers.portfolio import PortfolioController
+from readiness.ui.controllers.records import RecordsController
 from readiness.ui.controllers.results import ResultsController
 from readiness.ui.controllers.trend import TrendController
 from readiness.ui.controllers.welcome import WelcomeController
@@ -56,6 +58,7 @@ class Controller(QObject):
         "portfolio": PortfolioController,
         "partnership": PartnershipController,
         "trend": TrendController,
+        "records": RecordsController,
     }
 
     actions: WindowActions
@@ -70,6 +73,7 @@ class Controller(QObject):
     portfolio: PortfolioController
     partnership: PartnershipController
     trend: TrendController
+    records: RecordsController
 
     def __init__(
         self, window: MainWindow, workspace: Workspace, settings: Settings | None = None
@@ -138,6 +142,37 @@ class Controller(QObject):
         """Every controller enables or disables its actions from the current state."""
         for controller in self.controllers:
             controller.update_actions()
+        self.update_title()
+
+    def selected_assessment_id(self) -> str:
+        """The assessment the visible page shows or has selected, "" when none (issue 9 item 1).
+
+        On the assessments page: the selected row, never the assessment opened earlier; on the
+        assessment's tabs: that assessment; elsewhere: none.
+        """
+        w = self.window
+        if not w.built:
+            return ""
+        current = w.pages.currentWidget()
+        if current is w.assessments:
+            rows = w.assessments.table.selectionModel().selectedRows()
+            return str(rows[0].data(ItemIdRole) or "") if rows else ""
+        if current is w.tabs:
+            return self.assessment_id
+        return ""
+
+    def update_title(self) -> None:
+        """The window title names the page, and on an assessment's tabs the assessment."""
+        w = self.window
+        app_name = _("Partnership Readiness")
+        page = w.page_name()
+        if page in ("questions", "results") and self.state is not None:
+            summary = self.state.summary
+            w.setWindowTitle(f"{summary.title} — {summary.organisation} — {app_name}")
+        elif page == "assessments":
+            w.setWindowTitle(_("Assessments — {app}").format(app=app_name))
+        else:
+            w.setWindowTitle(app_name)
 
     @contextmanager
     def job_workspace(self) -> Iterator[Workspace]:

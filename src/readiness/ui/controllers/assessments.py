@@ -69,7 +69,8 @@ class AssessmentsController(PageController):
 
     def _assessment_changed(self, *_args: object) -> None:
         page = self.window.assessments
-        page.open_button.setEnabled(page.table.currentIndex().isValid())
+        page.open_button.setEnabled(bool(self.app.selected_assessment_id()))
+        self.app.update_actions()  # every action follows the selection (issue 9 item 1)
 
     def select_assessment(self, assessment_id: str) -> None:
         page = self.window.assessments
@@ -107,7 +108,7 @@ class AssessmentsController(PageController):
             self.window.assessments.table.setFocus()
 
     def open_selected(self) -> None:
-        assessment_id = self.window.assessments.table.currentIndex().data(ItemIdRole)
+        assessment_id = self.app.selected_assessment_id()
         if assessment_id:
             self.app.answering.open_assessment(assessment_id)
 

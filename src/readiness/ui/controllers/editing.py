@@ -126,6 +126,7 @@ class EditingController(PageController):
 
     def _after_change(self, question_id: str, reshow: bool = True) -> None:
         app, answering = self.app, self.app.answering
+        app.records.forget_delete()
         app.state = self.workspace.state(self._require())
         app.lists_stale = True
         answering.show_state(app.state)
@@ -142,6 +143,8 @@ class EditingController(PageController):
     # Undo / redo -------------------------------------------------------------------------------
 
     def undo(self) -> None:
+        if self.app.records.undo_delete():  # right after a delete, Undo restores (issue 9)
+            return
         self._replay(undoing=True)
 
     def redo(self) -> None:

@@ -34,18 +34,19 @@ class ExportController(PageController):
         self.on(w.act_export_xlsx.triggered, lambda: self.export("xlsx"))
 
     def update_actions(self) -> None:
-        enabled = bool(self.app.assessment_id) and not self.app.tasks
+        enabled = bool(self.app.selected_assessment_id()) and not self.app.tasks
         for action in (self.window.act_export_pdf, self.window.act_export_xlsx):
             action.setEnabled(enabled)
 
     def export(self, kind: str) -> None:
-        """Ask where and how, then write the open assessment's report (``kind``: pdf, xlsx)."""
-        state = self.app.state
-        if state is None:
+        """Ask where and how, then write the report (``kind``: pdf, xlsx) of the assessment
+        selected on the visible page — never one opened earlier (issue 9 item 1)."""
+        assessment_id = self.app.selected_assessment_id()
+        if not assessment_id:
             return
         from readiness.domain.report import DEFAULT_MARKING, Marking
 
-        summary = state.summary
+        summary = self.workspace.assessment(assessment_id)
         suggested = suggested_path(summary.organisation, summary.title, kind)
         marking = summary.marking or DEFAULT_MARKING.value
         dialog = ExportDialog(kind, suggested, [m.value for m in Marking], marking, self.window)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from readiness.i18n import _
 from readiness.services import library
 from readiness.services.errors import UserError
-from readiness.ui.assessment_list import ItemIdRole
 from readiness.ui.controllers import base
 from readiness.ui.controllers.base import PageController
 
@@ -68,12 +67,7 @@ class LibraryController(PageController):
     def target(self) -> str:
         """The assessment the upgrade acts on: on the list page the selected row, on the
         assessment's own pages the open one; "" when there is none."""
-        w = self.window
-        if w.pages.currentWidget() is w.assessments:
-            return str(w.assessments.table.currentIndex().data(ItemIdRole) or "")
-        if w.pages.currentWidget() is w.tabs:
-            return self.app.assessment_id
-        return ""
+        return self.app.selected_assessment_id()  # one rule for every action (issue 9 item 1)
 
     def add_questionnaire(self) -> None:
         dialog = QFileDialog(self.window, _("Add questionnaire"))
