@@ -183,18 +183,21 @@ def test_score_builtin_questionnaire_by_id(run, tmp_path: Path) -> None:
         ("  legal.ndaa: '1'\n", "legal.ndaa"),
     ],
 )
-def test_invalid_answers_file_one_line_on_stderr(
+def test_invalid_answers_file_one_line_per_error_on_stderr(
     run, tmp_path: Path, body: str, question: str
 ) -> None:
+    """DESIGN section 3: every error of an answers file, each as FILE:LINE: path: message."""
     path = tmp_path / "answers.yaml"
     path.write_text("questionnaire: mini\nanswers:\n" + body, encoding="utf-8")
     done = run("score", str(path), "--questionnaire", str(MINI), "--json")
     assert done.returncode == 1
     assert done.stdout == ""
     lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("error: ")
+    errors = body.count("\n")
+    assert len(lines) == errors + 1, done.stderr
+    assert all(line.startswith(f"{path}:") for line in lines[:-1])
     assert f"'{question}'" in lines[0]
+    assert lines[-1].startswith(f"{errors} problem(s) in the answers file")
 
 
 def test_unknown_files_are_one_line_errors(run, tmp_path: Path) -> None:

@@ -465,8 +465,8 @@ class _Checker:
                     ),
                 )
             return
-        if not scores:
-            return
+        if not scores or max(scores) <= 0:
+            return  # the scale itself is reported
         low, high = min(scores), max(scores)
         outside = literal < low or literal > high
         compare = _COMPARE.get(op)
