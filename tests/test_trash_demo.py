@@ -257,3 +257,27 @@ def test_ids_shorter_than_four_characters_say_four_are_needed(ws: Workspace) -> 
         ws.organisation(org.id[:3])
     with pytest.raises(UserError, match="at least 4 characters"):
         trash.restore_organisation(ws, org.id[:3])
+
+
+def test_the_trash_is_out_of_portfolio_and_partnerships(ws: Workspace) -> None:
+    from readiness.services import partnerships
+    from readiness.services.portfolio import portfolio_json, portfolio_tables
+
+    seeded(ws)
+
+    def organisations() -> set[str]:
+        tables = portfolio_json(portfolio_tables(ws))["questionnaires"]
+        return {row["organisation"] for table in tables for row in table["rows"]}
+
+    assert "CIMIC Group North" in organisations()
+    assert len(partnerships.records(ws)) == 1
+    cimic = next(o for o in ws.organisations() if o.name == "CIMIC Group North")
+    trash.delete_organisation(ws, cimic.id)
+    assert "CIMIC Group North" not in organisations()
+    assert partnerships.records(ws) == []
+    trash.restore_organisation(ws, cimic.id)
+    assert len(partnerships.records(ws)) == 1
+    trash.delete_organisation(ws, cimic.id)
+    trash.empty(ws)  # the partnership that named it goes with it
+    removed, _kept = demo_service.remove_demo(ws)
+    assert ws.organisations() == [] and removed.organisations == 2

@@ -158,8 +158,8 @@ def register(commands: Commands) -> None:
     p.set_defaults(handler=cmd_portfolio)
 
     p = commands.add("compare", help=_("a company and a unit assessment by mirror topic"))
-    p.add_argument("first", metavar="ASSESSMENT")
-    p.add_argument("second", metavar="ASSESSMENT")
+    p.add_argument("first", metavar="ASSESSMENT", help=_("one assessment id (company or unit)"))
+    p.add_argument("second", metavar="ASSESSMENT", help=_("the other assessment id"))
     _report_options(p)
     p.set_defaults(handler=cmd_compare)
 

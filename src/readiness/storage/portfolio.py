@@ -23,7 +23,7 @@ from readiness.storage.models import (
     SnapshotRow,
     utcnow,
 )
-from readiness.storage.repository import new_id
+from readiness.storage.repository import LIVE_ASSESSMENT, new_id
 
 
 def _aware(moment: datetime) -> datetime:
@@ -84,6 +84,7 @@ def scored_assessments(
         .join(OrganisationRow, AssessmentRow.organisation_id == OrganisationRow.id)
         .join(SnapshotRow, AssessmentRow.snapshot_id == SnapshotRow.id)
     )
+    query = query.where(LIVE_ASSESSMENT)  # nothing in the trash (issue 9)
     if questionnaire_id is not None:
         query = query.where(SnapshotRow.questionnaire_id == questionnaire_id)
     if organisation_id is not None:
@@ -144,6 +145,7 @@ def _partnership_query() -> Any:
         )
         .join(company, PartnershipRow.company_id == company.id)
         .join(unit, PartnershipRow.unit_id == unit.id)
+        .where(company.deleted_at.is_(None), unit.deleted_at.is_(None))
     )
 
 

@@ -19,6 +19,7 @@ from readiness.storage.models import (
     AssessmentRow,
     HistoryRow,
     OrganisationRow,
+    PartnershipRow,
     SnapshotRow,
     utcnow,
 )
@@ -206,10 +207,23 @@ def empty(session: Session) -> Removed:
         )
     )
     assessments, answers = _delete_assessments(session, ids)
-    organisations = _rowcount(
-        session.execute(delete(OrganisationRow).where(OrganisationRow.deleted_at.is_not(None)))
+    gone = list(
+        session.scalars(select(OrganisationRow.id).where(OrganisationRow.deleted_at.is_not(None)))
     )
-    return Removed(organisations, assessments, answers)
+    _delete_organisations(session, gone)
+    return Removed(len(gone), assessments, answers)
+
+
+def _delete_organisations(session: Session, ids: list[str]) -> None:
+    """Delete organisations and the partnerships that name them (their assessments are gone)."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(
+            delete(PartnershipRow).where(
+                or_(PartnershipRow.company_id.in_(chunk), PartnershipRow.unit_id.in_(chunk))
+            )
+        )
+        session.execute(delete(OrganisationRow).where(OrganisationRow.id.in_(chunk)))
 
 
 def pending(session: Session) -> Removed:
@@ -280,8 +294,7 @@ def remove_demo(session: Session) -> tuple[Removed, int]:
         )
     )
     gone = [org for org in demo_orgs if org not in kept]
-    if gone:
-        session.execute(delete(OrganisationRow).where(OrganisationRow.id.in_(gone)))
+    _delete_organisations(session, gone)
     return Removed(len(gone), assessments, answers), len(kept)
 
 
