@@ -16,6 +16,7 @@ from datetime import datetime
 from readiness.domain.answers import Evidence, EvidenceKind, NotApplicable, TextAnswer
 from readiness.domain.method import method_summary
 from readiness.domain.model import Critical, Level, Questionnaire, localize
+from readiness.domain.progress import progress
 from readiness.domain.report import AnswerDetail, Marking, Report
 from readiness.domain.scoring import Recommendation, Status, shown
 from readiness.i18n import _
@@ -517,7 +518,7 @@ def build_content(report: Report) -> ReportContent:
         answered=answered,
         na=na,
         unanswered=len(choice) - answered - na,
-        relevant=len(choice),
+        relevant=progress(result).total,  # the one source of counts (issue 9)
         domains=tuple(domains),
         actions=actions,
         capping_questions=tuple(views[qid] for qid in result.capped_by if qid in views),

@@ -141,7 +141,9 @@ class AssessmentTableModel(QAbstractTableModel):
                 "status": status_label(summary.status),
                 "complete": f"{summary.completeness:.0%}",
                 "score": f"{shown(summary.score):.1f}",
-                "level": f"{summary.level} · {item.level_label}"
+                "level": _("not scored yet")
+                if summary.completeness == 0 and summary.score == 0
+                else f"{summary.level} · {item.level_label}"
                 if item.level_label
                 else str(summary.level),
             }[column]

@@ -179,12 +179,19 @@ class AssessmentDialog(QDialog):
             self.hint.setText("")
             return
         questionnaire = entry.loaded.questionnaire
-        count = sum(1 for _q in questionnaire.questions())
-        self.hint.setText(
-            _("{count} questions in {domains} domains.").format(
-                count=count, domains=len(questionnaire.domains)
-            )
+        from readiness.domain.progress import question_counts
+
+        counts = question_counts(questionnaire)  # the same count the header starts from
+        hint = _("{count} questions to answer in {domains} domains").format(
+            count=counts.to_answer, domains=len(questionnaire.domains)
         )
+        if counts.conditional:
+            hint += "; " + _("{n} more only if earlier answers call for them").format(
+                n=counts.conditional
+            )
+        if counts.text:
+            hint += "; " + _("{n} optional free-text question(s)").format(n=counts.text)
+        self.hint.setText(hint + ".")
 
     def values(self) -> dict[str, str]:
         return {

@@ -215,17 +215,12 @@ class DomainListModel(QAbstractListModel):
     def set_result(self, result: ScoreResult) -> None:
         if self._questionnaire is None:
             return
+        from readiness.domain.progress import progress as domain_progress
+
         progress = []
-        for domain in self._questionnaire.domains:
-            done = relevant = 0
-            for question in domain.questions:
-                status = result.questions[question.id].status
-                if status is Status.NOT_RELEVANT:
-                    continue
-                relevant += 1
-                if status in (Status.ANSWERED, Status.NA):
-                    done += 1
-            progress.append((done, relevant))
+        for domain in self._questionnaire.domains:  # the header's counts, per domain (issue 9)
+            figures = domain_progress(result, domain.id)
+            progress.append((figures.done, figures.total))
         self._progress = progress
         if progress:
             self.dataChanged.emit(self.index(0), self.index(len(progress) - 1))

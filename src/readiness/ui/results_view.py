@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from readiness.domain.method import method_summary
 from readiness.domain.model import localize
+from readiness.domain.progress import progress
 from readiness.domain.scoring import Recommendation, ScoreResult, shown
 from readiness.i18n import _
 from readiness.ui.charts import ChartPanel, DomainBars, RadarChart
@@ -193,11 +194,12 @@ class ResultsView(QWidget):
             _("Level {level} · {label}").format(level=result.level.level, label=level_label)
         )
         self.score.setText(_("Score {score:.1f} of 100").format(score=shown(result.overall)))
-        relevant = sum(d.answered + d.na for d in result.domains)
-        total = relevant + sum(d.applicable - d.answered for d in result.domains)
+        figures = progress(result)
+        if not figures.scored:
+            self.level.setText(_("Not scored yet: no question is answered"))
         self.completeness.setText(
             _("{pct:.0%} complete ({done} of {total} questions answered or N/A)").format(
-                pct=result.completeness, done=relevant, total=total
+                pct=result.completeness, done=figures.done, total=figures.total
             )
             + ("" if result.complete else " — " + _("draft"))
         )
@@ -226,15 +228,17 @@ class ResultsView(QWidget):
         if result.level.level < result.uncapped_level.level:
             head = _("The level is capped at {level} (the score alone reaches {uncapped}) by:")
         else:
-            head = _("Critical questions below their threshold (they cap at level {level}):")
+            head = _("Critical questions below their threshold:")
         head = head.format(level=result.level.level, uncapped=result.uncapped_level.level)
         items = []
         for qid in result.capped_by:
             question = questionnaire.question(qid)
             text = localize(question.text, language) if question else qid
+            cap = getattr(getattr(question, "critical", None), "cap_level", None)
+            caps = " " + _("(caps at level {n})").format(n=cap) if cap is not None else ""
             items.append(
                 f'<li><a href="question:{html.escape(qid)}">{html.escape(numbers.get(qid, ""))} '
-                f"{html.escape(text)}</a> <small>({html.escape(qid)})</small></li>"
+                f"{html.escape(text)}</a>{html.escape(caps)}</li>"
             )
         return f"<b>{html.escape(head)}</b><ul style='margin:0'>{''.join(items)}</ul>"
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeyEvent
 
 from readiness.domain.answers import AnswerDetail
 from readiness.domain.model import localize
-from readiness.domain.scoring import Status
+from readiness.domain.scoring import ScoreResult, Status
 from readiness.i18n import _
 from readiness.services.workspace import AssessmentState
 from readiness.ui.controllers.base import QUESTIONS_TAB, PageController
@@ -103,17 +103,7 @@ class AnsweringController(PageController):
         )
         result = state.result
         numbers = {q.id: view.questions_model.number(q.id) for q in state.questionnaire.questions()}
-        answered = sum(d.answered + d.na for d in result.domains)
-        relevant = sum(d.applicable + d.na for d in result.domains)
-        view.progress.setText(
-            _("{done} of {total} answered · {pct:.0%} complete · level {level} {label}").format(
-                done=answered,
-                total=relevant,
-                pct=result.completeness,
-                level=result.level.level,
-                label=localize(result.level.label),
-            )
-        )
+        view.progress.setText(progress_line(result))
         self._show_review(summary.id)
         self.app.results.mark_stale(numbers)
         self.app.update_title()
@@ -298,3 +288,23 @@ class AnsweringController(PageController):
                 view.questions.setFocus()
                 return True
         return super().eventFilter(watched, event)
+
+
+def progress_line(result: ScoreResult) -> str:
+    """ "12 of 33 answered · 36% complete · level 2 Developing" from the one progress source;
+    "not scored yet" while nothing is answered, and any empty free-text question named."""
+    from readiness.domain.progress import progress
+
+    figures = progress(result)
+    line = _("{done} of {total} answered · {pct:.0%} complete").format(
+        done=figures.done, total=figures.total, pct=result.completeness
+    )
+    if figures.scored:
+        line += " · " + _("level {level} {label}").format(
+            level=result.level.level, label=localize(result.level.label)
+        )
+    else:
+        line += " · " + _("not scored yet")
+    if figures.text_open:
+        line += " · " + _("{n} free-text question(s) empty").format(n=figures.text_open)
+    return line

@@ -78,19 +78,19 @@ class WindowActions(PageController):
         self.app.answering.open_assessment(summary.id)
 
     def load_demo(self) -> None:
-        from readiness.services.demo import seed
+        from readiness.services.demo import demo_assessment_count, seed
 
         def job(report: Report) -> int:
             with self.app.job_workspace() as workspace:
                 for done, total, message in seed(workspace):
                     report(done, total, message)
-                return len(workspace.assessments())
+                return demo_assessment_count(workspace)
 
         def done(count: object) -> None:
             self.app.assessments.refresh_lists()
             self.window.show_assessments()
             self.app.assessments.select_first()
-            self.status(_("Demo data ready: {n} assessments").format(n=count))
+            self.status(_("Demo data ready: {n} demo assessment(s)").format(n=count))
 
         self.app.run_task(_("Loading demo data…"), job, done)
 
