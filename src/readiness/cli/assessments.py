@@ -54,6 +54,7 @@ def cmd_assessment_list(args: argparse.Namespace) -> int:
 
 
 def cmd_assessment_show(args: argparse.Namespace) -> int:
+    from readiness.services.answer_lines import answer_lines
     from readiness.services.results import details_json, evidence_lines, score_json, score_lines
 
     workspace = open_workspace(args)
@@ -88,6 +89,8 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
         print(line)
     print()
     print("\n".join(score_lines(state.result) + evidence_lines(state.details, state.result)))
+    print()
+    print("\n".join(answer_lines(state)))
     return 0
 
 
