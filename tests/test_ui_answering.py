@@ -312,7 +312,7 @@ def test_results_recommendation_jumps_to_question(
     h.window.act_view_results.trigger()
     results = h.window.results
     assert results.isVisible()
-    assert "capped" in results.capped.text() or "cap at" in results.capped.text()
+    assert "capped" in results.capped.text() or "caps at level" in results.capped.text()
     assert "governance.crisis-executive" in results.capped.text()
     first = results.model.index(0, 0)
     assert first.data(Qt.ItemDataRole.UserRole + 1) == "governance.crisis-executive"
