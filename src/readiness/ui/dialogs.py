@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import platform
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -246,6 +247,13 @@ class ExportDialog(QDialog):
             form.addRow(_("&Page size:"), self.page_size)
         else:
             self.page_size.hide()
+        self.error = QLabel()
+        self.error.setObjectName("exportError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        form.addRow("", self.error)
+        self.confirm_overwrite: Callable[[Path], bool] = lambda _path: True
         self.buttons = _buttons(self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(_("Export"))
@@ -263,9 +271,39 @@ class ExportDialog(QDialog):
         if chosen:
             self.path.setText(chosen)
 
+    def target(self) -> Path:
+        """The chosen file, with the kind's extension added when it is missing."""
+        path = Path(self.path.text().strip()).expanduser()
+        if path.suffix.lower() != f".{self.kind}":
+            path = path.with_name(path.name + f".{self.kind}")
+        return path
+
+    def accept(self) -> None:
+        """Stay open, saying why, while the file cannot be written; ask before overwriting."""
+        path = self.target()
+        folder = path.parent
+        problem = ""
+        if not folder.is_dir():
+            problem = _("The folder {folder} does not exist.").format(folder=folder)
+        elif not os.access(folder, os.W_OK):
+            problem = _("The folder {folder} cannot be written to.").format(folder=folder)
+        elif path.is_dir():
+            problem = _("{path} is a folder.").format(path=path)
+        if problem:
+            self.error.setText(problem + " " + _("Choose another file."))
+            self.error.show()
+            self.path.setFocus()
+            return
+        if path.exists() and not self.confirm_overwrite(path):
+            self.path.setFocus()
+            return
+        self.path.setText(str(path))
+        self.error.hide()
+        super().accept()
+
     def values(self) -> dict[str, str]:
         return {
-            "path": self.path.text().strip(),
+            "path": str(self.target()),
             "marking": str(self.marking.currentData()),
             "page_size": str(self.page_size.currentData()),
         }

@@ -71,6 +71,19 @@ class Settings:
     def set_last_page(self, page: str) -> None:
         self._settings.setValue("window/page", page)
 
+    # Export manners (issue 9 item 6): the last folder and marking, per kind (pdf, xlsx).
+    def export_folder(self, kind: str) -> str:
+        value = self._settings.value(f"export/{kind}/folder", "")
+        return value if isinstance(value, str) else ""
+
+    def export_marking(self, kind: str) -> str:
+        value = self._settings.value(f"export/{kind}/marking", "")
+        return value if isinstance(value, str) else ""
+
+    def set_export(self, kind: str, folder: str, marking: str) -> None:
+        self._settings.setValue(f"export/{kind}/folder", folder)
+        self._settings.setValue(f"export/{kind}/marking", marking)
+
     def sync(self) -> None:
         self._settings.sync()
 

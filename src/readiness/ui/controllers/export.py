@@ -11,15 +11,29 @@ from readiness.i18n import _
 from readiness.ui.controllers import base
 from readiness.ui.controllers.base import PageController
 from readiness.ui.dialogs import ExportDialog
+from readiness.ui.record_dialogs import ConfirmDialog
 from readiness.ui.workers import Report
 
 
-def suggested_path(organisation: str, title: str, kind: str) -> Path:
-    """'Organisation - Title.<kind>' in the documents folder, unsafe characters replaced."""
-    folder = Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
-    )
+def default_folder(remembered: str = "") -> Path:
+    """The last folder used for this kind when it still exists, else the documents folder
+    (created when missing), else the home folder (issue 9 item 6)."""
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents:
+        try:
+            Path(documents).mkdir(parents=True, exist_ok=True)
+            return Path(documents)
+        except OSError:
+            pass
+    return Path.home()
+
+
+def suggested_path(organisation: str, title: str, kind: str, folder: Path | None = None) -> Path:
+    """'Organisation - Title.<kind>' in ``folder`` (default: :func:`default_folder`), unsafe
+    characters replaced."""
+    folder = folder or default_folder()
     name = f"{organisation} - {title}"
     safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip()
     return folder / f"{safe or 'assessment'}.{kind}"
@@ -47,14 +61,27 @@ class ExportController(PageController):
         from readiness.domain.report import DEFAULT_MARKING, Marking
 
         summary = self.workspace.assessment(assessment_id)
-        suggested = suggested_path(summary.organisation, summary.title, kind)
-        marking = summary.marking or DEFAULT_MARKING.value
+        settings = self.app.settings
+        folder = default_folder(settings.export_folder(kind))
+        suggested = suggested_path(summary.organisation, summary.title, kind, folder)
+        marking = settings.export_marking(kind) or summary.marking or DEFAULT_MARKING.value
         dialog = ExportDialog(kind, suggested, [m.value for m in Marking], marking, self.window)
+        dialog.confirm_overwrite = lambda path: base.accepted(
+            ConfirmDialog(
+                _("Replace file?"),
+                _("{name} already exists in {folder}. Replace it?").format(
+                    name=path.name, folder=path.parent
+                ),
+                _("Replace"),
+                dialog,
+            )
+        )
         if not base.accepted(dialog):
             return
         values = dialog.values()
         report = self.workspace.report(summary.id, values["marking"])
-        path = Path(values["path"]).expanduser()
+        path = Path(values["path"])
+        settings.set_export(kind, str(path.parent), values["marking"])
 
         def job(progress: Report) -> Path:
             from readiness.services.export import export_report
