@@ -4,7 +4,7 @@
 
 Writes welcome.png (first run), assessments.png (the demo organisations and assessments),
 answering.png (a flagged, commented question of the Nordlicht assessment), results.png (the
-CIMIC assessment, whose level a critical question caps) and,
+CIMIC assessment, whose level a critical question caps), trash.png (the Trash view) and,
 when the report exporter is installed, export.png (the export dialog with its marking picker).
 """
 
@@ -134,6 +134,19 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
     image.save(str(path))
     written.append(path)
     dialog.close()
+
+    # the Trash view (issue 9): one deleted assessment, ready to restore or to empty
+    from readiness.services import trash
+    from readiness.ui.record_dialogs import TrashDialog
+
+    baltic = next(a for a in workspace.assessments() if a.organisation.startswith("Baltic"))
+    trash.delete_assessment(workspace, baltic.id)
+    trash_view = TrashDialog(window)
+    trash_view.set_items(trash.items(workspace))
+    trash_view.show()
+    grab(trash_view, "trash")
+    trash_view.close()
+    trash.restore_assessment(workspace, baltic.id)
 
     window.close()
     workspace.close()

@@ -85,7 +85,9 @@ def find_ids(session: Session, kind: TrashKind, prefix: str) -> list[str]:
     """Up to two ids of any state (live or trashed) that start with ``prefix``."""
     column = OrganisationRow.id if kind is TrashKind.ORGANISATION else AssessmentRow.id
     query = (
-        select(column).where(func.lower(column).startswith(prefix.lower(), autoescape=True)).limit(2)
+        select(column)
+        .where(func.lower(column).startswith(prefix.lower(), autoescape=True))
+        .limit(2)
     )
     return list(session.scalars(query))
 

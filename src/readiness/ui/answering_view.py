@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -72,7 +73,11 @@ class DomainProgressDelegate(QStyledItemDelegate):
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = option.palette
+        # the view's own palette, never the selected row's (white label on a white bar)
+        palette = QPalette(widget.palette() if widget else QApplication.palette())
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+            palette.setColor(role, palette.color(QPalette.ColorRole.WindowText))
+        bar.palette = palette
         bar.fontMetrics = metrics
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
@@ -176,8 +181,15 @@ class AnsweringView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([4000, 6000])  # 2:3, scaled to the real width when shown
 
+        self.back = QPushButton(_("← &All assessments"))
+        self.back.setObjectName("backToAssessments")
+        self.back.setAccessibleName(_("Back to all assessments"))
+        self.back.setToolTip(_("Back to the list of assessments (Ctrl+0)"))
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.review_bar)
         layout.addWidget(self.splitter, 1)

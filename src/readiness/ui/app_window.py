@@ -102,9 +102,7 @@ class MainWindow(QMainWindow):
             unique = list({s.toString(): s for s in sequences if not s.isEmpty()}.values())
             action.setShortcuts(unique)  # a sequence twice would make the action ambiguous
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        shown = ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-        )
+        shown = ", ".join(readable_keys(action.shortcuts()))
         plain = text.replace("&", "")
         tip = tip or plain.rstrip("…")
         action.setToolTip(f"{tip} ({shown})" if shown else tip)
@@ -227,9 +225,9 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 if action.isSeparator() or not action.isVisible() or not action.shortcuts():
                     continue
-                keys = ", ".join(
-                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-                )
+                keys = ", ".join(readable_keys(action.shortcuts()))
+                if not keys:
+                    continue
                 rows.append((menu.title().replace("&", ""), action.text().replace("&", ""), keys))
         return rows
 
@@ -302,3 +300,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def readable_keys(sequences: list[QKeySequence]) -> list[str]:
+    """The key sequences a person can press, as text: no special keys most keyboards lack
+    (F13 and up, the bare "Undo"/"Redo"/"Copy" keys), which Qt's standard bindings list
+    (issue 9 item 8: not "Ctrl+Z, F14, Undo")."""
+    shown = []
+    for sequence in sequences:
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        last = text.split("+")[-1]
+        if last.startswith("F") and last[1:].isdigit() and int(last[1:]) > 12:
+            continue
+        function_key = text.startswith("F") and text[1:].isdigit()
+        common = text in ("Del", "Delete", "Esc", "Home", "End", "Ins")
+        if "+" not in text and len(text) > 1 and not function_key and not common:
+            continue  # a bare named key such as "Undo" or "Cut"
+        shown.append(text)
+    return shown

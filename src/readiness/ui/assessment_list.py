@@ -80,10 +80,20 @@ class OrganisationListModel(QAbstractListModel):
 class AssessmentRow:
     summary: AssessmentSummary
     level_label: str
+    questionnaire_title: str = ""
 
 
 class AssessmentTableModel(QAbstractTableModel):
-    COLUMNS = ("organisation", "title", "questionnaire", "status", "complete", "score", "level")
+    COLUMNS = (
+        "organisation",
+        "title",
+        "questionnaire",
+        "status",
+        "complete",
+        "score",
+        "level",
+        "updated",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -98,12 +108,38 @@ class AssessmentTableModel(QAbstractTableModel):
             _("Complete"),
             _("Score"),
             _("Level"),
+            _("Last change"),
         ]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in place (no proxy: row numbers stay this model's own)."""
+        name = self.COLUMNS[column] if 0 <= column < len(self.COLUMNS) else "organisation"
+
+        def key(row: AssessmentRow) -> Any:
+            summary = row.summary
+            return {
+                "organisation": summary.organisation.casefold(),
+                "title": summary.title.casefold(),
+                "questionnaire": row.questionnaire_title.casefold(),
+                "status": summary.status.value,
+                "complete": summary.completeness,
+                "score": summary.score,
+                "level": summary.level,
+                "updated": summary.updated_at,
+            }[name]
+
+        self.layoutAboutToBeChanged.emit()
+        self._order = (column, order)
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
 
     def set_rows(self, rows: list[AssessmentRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+        order = getattr(self, "_order", None)
+        if order is not None:
+            self.sort(*order)
 
     def summary(self, row: int) -> AssessmentSummary | None:
         return self._rows[row].summary if 0 <= row < len(self._rows) else None
@@ -137,7 +173,9 @@ class AssessmentTableModel(QAbstractTableModel):
             return {
                 "organisation": summary.organisation,
                 "title": summary.title,
-                "questionnaire": f"{summary.questionnaire_id} {summary.questionnaire_version}",
+                "questionnaire": f"{item.questionnaire_title or summary.questionnaire_id} "
+                f"{summary.questionnaire_version}",
+                "updated": summary.updated_at.astimezone().strftime("%Y-%m-%d"),
                 "status": status_label(summary.status),
                 "complete": f"{summary.completeness:.0%}",
                 "score": f"{shown(summary.score):.1f}",

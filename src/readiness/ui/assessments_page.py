@@ -48,7 +48,15 @@ class AssessmentsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title gets the room
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in ((0, 16), (2, 14), (6, 11)):  # organisation, questionnaire, level
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, char * chars)
+        header.setMinimumSectionSize(char * 6)
+        header.setSectionsClickable(True)
+        self.table.setSortingEnabled(True)  # the model sorts in place (issue 9 item 8)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         assessments_label = QLabel(_("&Assessments — Enter or double-click opens one"))
         assessments_label.setBuddy(self.table)
 

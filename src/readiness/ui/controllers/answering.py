@@ -21,7 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from readiness.domain.answers import AnswerDetail
 from readiness.domain.model import localize
 from readiness.domain.scoring import ScoreResult, Status
-from readiness.i18n import _
+from readiness.i18n import _, ngettext
 from readiness.services.workspace import AssessmentState
 from readiness.ui.controllers.base import QUESTIONS_TAB, PageController
 from readiness.ui.question_model import QuestionIdRole
@@ -45,6 +45,7 @@ class AnsweringController(PageController):
         on(w.act_previous.triggered, lambda: self.step(-1))
         on(w.act_next_unanswered.triggered, self.next_unanswered)
         on(w.act_find.triggered, self.find)
+        on(view.back.clicked, lambda: self.app.assessments.show_assessments())
         on(view.questions.selectionModel().currentChanged, self._question_changed)
         on(view.domains.selectionModel().currentChanged, self._domain_changed)
         on(view.domains.clicked, self._domain_changed)
@@ -273,7 +274,11 @@ class AnsweringController(PageController):
             view.editor.clear()
         count = view.visible.rowCount()
         if text.strip():
-            self.status(_("{n} questions match").format(n=count))
+            self.status(
+                ngettext("{n} question matches", "{n} questions match", count).format(n=count)
+            )
+        else:
+            self.window.statusBar().clearMessage()  # no stale filter message (issue 9 item 8)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         view = self.window.answering

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from readiness.domain.model import localize
 from readiness.ui.assessment_list import AssessmentRow, ItemIdRole
 from readiness.ui.controllers.base import PageController
 
@@ -18,6 +19,7 @@ class AssessmentsController(PageController):
         super().__init__(app)
         self._all_summaries: list = []
         self._labels: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
 
     def connect(self) -> None:
         page = self.window.assessments
@@ -44,6 +46,9 @@ class AssessmentsController(PageController):
         page.organisations_model.set_organisations(organisations, counts)
         self._all_summaries = summaries
         self._labels = {s.id: workspace.level_label(s) for s in summaries}
+        self._titles = {
+            s.id: localize(workspace.questionnaire_of(s).questionnaire.title) for s in summaries
+        }
         row = page.organisations_model.row_of(current_org) if current_org else 0
         page.organisations.setCurrentIndex(page.organisations_model.index(row))
         self._fill_table(current_org)
@@ -53,7 +58,7 @@ class AssessmentsController(PageController):
 
     def _fill_table(self, organisation_id: str) -> None:
         rows = [
-            AssessmentRow(s, self._labels.get(s.id, ""))
+            AssessmentRow(s, self._labels.get(s.id, ""), self._titles.get(s.id, ""))
             for s in self._all_summaries
             if not organisation_id or s.organisation_id == organisation_id
         ]
