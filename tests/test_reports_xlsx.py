@@ -167,23 +167,30 @@ def test_answers_sheet(files):
     ws = load_workbook(files["complete"])["Answers"]
     header = [c.value for c in ws[2]]
     for label in (
+        "No.",
         "Domain",
         "Question ID",
         "Question",
         "Answer",
         "Score",
         "Max",
-        "Weight",
-        "N/A",
         "N/A justification",
         "Comment",
         "Flagged",
-        "Recommendation",
     ):
         assert label in header
-    ids = [row[1].value for row in ws.iter_rows(min_row=3)]
+    ids = [row[header.index("Question ID")].value for row in ws.iter_rows(min_row=3)]
     assert ids == [q.id for q in report.result.questionnaire.questions()]
-    assert ws.freeze_panes == "C3"
+    numbers = [row[0].value for row in ws.iter_rows(min_row=3)]
+    assert numbers[0] == "1.1" and all(n and "." in n for n in numbers)
+    # legible in print: at most 14 printed columns, about 220 characters wide (was 18, 440)
+    printed = header[: header.index("Question ID")]
+    assert len(printed) <= 14
+    letters = [ws.cell(2, i + 1).column_letter for i in range(len(printed))]
+    assert sum(ws.column_dimensions[x].width for x in letters) <= 225
+    assert "Question ID" not in [ws.cell(2, i + 1).value for i in range(len(printed))]
+    assert ws.print_area and ws.print_area.endswith(f"${letters[-1]}${ws.max_row}")
+    assert ws.freeze_panes == "D3"
     assert ws.auto_filter.ref == f"A2:{ws.cell(2, len(header)).column_letter}{ws.max_row}"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1
@@ -197,7 +204,7 @@ def test_answers_sheet_na_and_comments(files):
     header = [c.value for c in ws[2]]
     col = {name: header.index(name) for name in header}
     rows = list(ws.iter_rows(min_row=3, values_only=True))
-    na_rows = [r for r in rows if r[col["N/A"]] == "Yes"]
+    na_rows = [r for r in rows if r[col["Status"]] == "N/A"]
     assert {r[col["N/A justification"]] for r in na_rows} >= set(HOSTILE_TEXTS)
     assert {r[col["Comment"]] for r in rows} >= set(HOSTILE_TEXTS)
     flagged = [r for r in rows if r[col["Flagged"]] == "Yes"]

@@ -293,7 +293,7 @@ class WorkbookWriter:
             ),
             (
                 _("Capped by"),
-                ", ".join(v.id for v in c.capping_questions) or _("none"),
+                ", ".join(v.number for v in c.capping_questions) or _("none"),
                 {},
             ),
             (
@@ -447,31 +447,32 @@ class WorkbookWriter:
         ws.add_chart(bars, "J28")
 
     def answers(self) -> None:
+        """One row per question, legible when printed (issue 9 item 9): landscape, the columns
+        a reader needs with their text wrapped; the recommendation lives on Actions, and the
+        question id (for machines) is the last column, left out of the print area."""
         c = self.c
         labels = [
+            _("No."),
             _("Domain"),
-            _("Question ID"),
             _("Question"),
             _("Status"),
             _("Answer"),
             _("Score"),
             _("Max"),
-            _("Weight"),
             _("Critical"),
-            _("N/A"),
             _("N/A justification"),
             _("Comment"),
             _("Flagged"),
-            _("Recommendation"),
             _("Priority"),
-            _("Action no."),
             _("Evidence"),
             _("Unverified"),
+            _("Question ID"),
         ]
-        widths = [24, 26, 60, 13, 26, 8, 7, 8, 12, 7, 36, 40, 9, 50, 9, 9, 40, 11]
+        widths = [6, 16, 42, 11, 20, 7, 6, 10, 24, 28, 8, 8, 24, 10, 26]
         ws = self.new_sheet(_("Answers"), widths, landscape=True)
         self.header_row(ws, 2, labels)
         yes, no = _("Yes"), _("No")
+        centred = (1, 6, 7, 11, 12, 14)
         row = 2
         for q in c.questions:
             row += 1
@@ -481,8 +482,8 @@ class WorkbookWriter:
             elif q.critical is not None:
                 critical = q.tiers_text
             values: list[Any] = [
+                q.number,
                 q.domain_title,
-                q.id,
                 q.text,
                 status_word(q.status),
                 q.answer,
@@ -490,35 +491,34 @@ class WorkbookWriter:
                 if q.is_scored
                 else None,  # a profile question is never scored
                 q.max_points if q.is_scored else None,
-                q.weight,
                 critical,
-                yes if q.na else no,
                 q.justification,
                 q.comment,
                 yes if q.flagged else no,
-                q.recommendation,
                 round(q.priority, 4) if q.priority is not None else None,
-                q.rank,
                 q.evidence,
                 yes if q.unverified else "",
+                q.id,
             ]
             for column, value in enumerate(values, start=1):
                 style: dict[str, Any] = {"alignment": WRAP_TOP, "border": THIN_BOTTOM}
-                if column in (6, 7, 8, 10, 13, 15, 16, 18):
+                if column in centred:
                     style["alignment"] = CENTRE
                 put(ws, row, column, value, **style)
             if q.status is Status.UNANSWERED and q.is_choice:
                 ws.cell(row=row, column=4).font = font(color="B91C1C", bold=True)
             if q.capping:
-                ws.cell(row=row, column=9).font = font(color="B91C1C", bold=True)
+                ws.cell(row=row, column=8).font = font(color="B91C1C", bold=True)
             if q.flagged:
-                ws.cell(row=row, column=13).font = font(color="C2410C", bold=True)
+                ws.cell(row=row, column=11).font = font(color="C2410C", bold=True)
             if q.unverified:
-                ws.cell(row=row, column=18).font = font(color="B45309", bold=True)
-            fit_row(ws, row, len(labels))
-        ws.freeze_panes = "C3"
-        ws.auto_filter.ref = f"A2:{get_column_letter(len(labels))}{max(row, 3)}"
+                ws.cell(row=row, column=14).font = font(color="B45309", bold=True)
+            fit_row(ws, row, len(labels) - 1)
+        ws.freeze_panes = "D3"
+        last = get_column_letter(len(labels))
+        ws.auto_filter.ref = f"A2:{last}{max(row, 3)}"
         ws.print_title_rows = "2:2"
+        ws.print_area = f"A1:{get_column_letter(len(labels) - 1)}{max(row, 3)}"
 
     def actions(self) -> None:
         c = self.c

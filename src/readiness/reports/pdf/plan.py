@@ -103,7 +103,7 @@ class PlanSection(StoryBase):
                         _(
                             "Given earlier answers, these questions do not apply and are left "
                             "out of every figure: {ids}."
-                        ).format(ids=", ".join(v.id for v in c.not_relevant))
+                        ).format(ids=", ".join(v.number for v in c.not_relevant))
                     ),
                     s.small,
                 )
