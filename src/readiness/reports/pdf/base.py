@@ -19,6 +19,41 @@ from readiness.reports.pdf.page import Heading
 from readiness.reports.pdf.style import NAVY, RULE, make_styles, text
 
 
+class KeptTable(LongTable):
+    """A long table that keeps its rows whole and never leaves one row alone on a page
+    (issue 9 item 9): a page holds at least two of its body rows on each side of a break, and a
+    row is only cut across pages when it could not fit on half a page anyway."""
+
+    MIN_ROWS = 2
+    CUT_ONLY_ABOVE = 0.5  # share of an A4/letter frame (about 700 pt) a row must exceed
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=False)
+        if not parts:
+            body = self._rowHeights[self.repeatRows : self.repeatRows + 1]
+            header = sum(self._rowHeights[: self.repeatRows])
+            too_tall = bool(body) and body[0] > 700 * self.CUT_ONLY_ABOVE
+            if too_tall and availHeight - header >= 700 * self.CUT_ONLY_ABOVE:
+                return self._splitRows(availHeight, doInRowSplit=True)
+            return []  # the whole table, or its next row, goes to the next page
+        if len(parts) != 2:
+            return parts
+        body_rows = len(self._cellvalues) - self.repeatRows
+        if body_rows < 2 * self.MIN_ROWS:
+            return parts
+        first_rows = len(parts[0]._cellvalues) - self.repeatRows
+        second_rows = len(parts[1]._cellvalues) - self.repeatRows
+        if first_rows < self.MIN_ROWS:
+            return []
+        if second_rows < self.MIN_ROWS:
+            keep = first_rows - (self.MIN_ROWS - second_rows)
+            height = sum(self._rowHeights[: self.repeatRows + keep]) + 0.5
+            shorter = self._splitRows(height, doInRowSplit=False)
+            return shorter or []
+        return parts
+
+
 class StoryBase:
     """What every section builds with: the report content, fonts, styles and frame width
     (points), plus helpers for paragraphs, headings and tables."""
@@ -53,13 +88,13 @@ class StoryBase:
         header: bool = True,
         long: bool = False,
     ) -> Table:
-        cls = LongTable if long else Table
+        cls = KeptTable if long else Table
         table = cls(
             rows,
             colWidths=list(widths),
             repeatRows=1 if header else 0,
             splitByRow=1,
-            splitInRow=1,
+            splitInRow=1 if long else 0,
             hAlign="LEFT",
         )
         style: list[tuple[Any, ...]] = [
