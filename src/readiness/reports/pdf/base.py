@@ -45,6 +45,9 @@ class KeptTable(LongTable):
         first_rows = len(parts[0]._cellvalues) - self.repeatRows
         second_rows = len(parts[1]._cellvalues) - self.repeatRows
         if first_rows < self.MIN_ROWS:
+            following = self._rowHeights[self.repeatRows + first_rows]
+            if following > 700 * self.CUT_ONLY_ABOVE:  # the next row needs a page of its own
+                return self._splitRows(availHeight, doInRowSplit=True) or parts
             return []
         if second_rows < self.MIN_ROWS:
             keep = first_rows - (self.MIN_ROWS - second_rows)
