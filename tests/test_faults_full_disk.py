@@ -25,27 +25,31 @@ def header_says_more_than_the_file(path: Path) -> bool:
 def test_full_disk_during_demo_never_locks_the_user_out(small_disk: Path, tmp_path: Path) -> None:
     env = cli_env(tmp_path)
     db = small_disk / "s.db"
+    # demo writes in one transaction (issue 9): leave it too little room to commit
+    assert cli(env, "--db", str(db), "org", "add", "Ours", "--kind", "company").returncode == 0
+    fill(small_disk, leave=60_000)
     failed = cli(env, "--db", str(db), "demo")
     assert failed.returncode == 1
     assert "disk" in failed.stderr and "is full" in failed.stderr, failed.stderr
     assert failed.stderr.count("\n") == 1, failed.stderr
-    # The committed pages are in the write-ahead log; SQLite itself reads the file fine.
-    assert db.with_name("s.db-wal").stat().st_size > 0
+    wal = db.with_name("s.db-wal")
     print("header says more pages than the file holds:", header_says_more_than_the_file(db))
 
     listed = cli(env, "--db", str(db), "assessment", "list")
     assert listed.returncode == 0, listed.stderr
     assert "damaged" not in listed.stderr
-    assert listed.stdout.strip()
+    assert "No assessments yet" in listed.stdout  # the demo is all or nothing
+    assert "Ours" in cli(env, "--db", str(db), "org", "list").stdout  # what came before stays
 
     # Copied elsewhere with its log (but without the shared-memory index): still ours, and
     # recognising it creates nothing beside it.
     copy = tmp_path / "copy"
     copy.mkdir()
     shutil.copyfile(db, copy / "s.db")
-    shutil.copyfile(db.with_name("s.db-wal"), copy / "s.db-wal")
+    if wal.exists():
+        shutil.copyfile(wal, copy / "s.db-wal")
     assert recognise(copy / "s.db", REVISIONS).state is FileState.OURS
-    assert side_files(copy / "s.db") == ["s.db-wal"]
+    assert side_files(copy / "s.db") == (["s.db-wal"] if wal.exists() else [])
     copied = cli(env, "--db", str(copy / "s.db"), "assessment", "list")
     assert copied.returncode == 0, copied.stderr
     assert copied.stdout == listed.stdout
@@ -56,6 +60,8 @@ def test_file_without_its_log_is_still_truncated(small_disk: Path, tmp_path: Pat
     """The log is what makes a short file whole: copied without it, the file is refused."""
     env = cli_env(tmp_path)
     db = small_disk / "s.db"
+    assert cli(env, "--db", str(db), "org", "add", "Ours", "--kind", "company").returncode == 0
+    fill(small_disk, leave=60_000)
     assert cli(env, "--db", str(db), "demo").returncode == 1
     if not header_says_more_than_the_file(db):
         return  # the disk filled before the main file was extended: nothing to refuse
