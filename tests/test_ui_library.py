@@ -44,7 +44,9 @@ def test_add_an_excel_questionnaire_and_answer_it(
         offered = [dialog.questionnaire.itemData(i) for i in range(dialog.questionnaire.count())]
         assert "my-questionnaire@0.1.0" in offered
         dialog.questionnaire.setCurrentIndex(offered.index("my-questionnaire@0.1.0"))
-        assert dialog.hint.text() == "2 questions in 1 domains."
+        assert dialog.hint.text() == (
+            "1 question to answer in 1 domain; 1 more only if earlier answers call for them."
+        )
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
     dialogs.expect(pick)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from readiness import __version__
 from readiness.domain.model import localize
 from readiness.domain.records import Organisation, OrganisationKind
-from readiness.i18n import _
+from readiness.i18n import _, ngettext
 from readiness.services.library import Available
 from readiness.ui.assessment_list import kind_label
 
@@ -183,9 +183,12 @@ class AssessmentDialog(QDialog):
         from readiness.domain.progress import question_counts
 
         counts = question_counts(questionnaire)  # the same count the header starts from
-        hint = _("{count} questions to answer in {domains} domains").format(
-            count=counts.to_answer, domains=len(questionnaire.domains)
-        )
+        domains = len(questionnaire.domains)
+        hint = (
+            ngettext("{count} question to answer", "{count} questions to answer", counts.to_answer)
+            + " "
+            + ngettext("in {domains} domain", "in {domains} domains", domains)
+        ).format(count=counts.to_answer, domains=domains)
         if counts.conditional:
             hint += "; " + _("{n} more only if earlier answers call for them").format(
                 n=counts.conditional
