@@ -35,6 +35,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for path in written:
         print(path)
+    if args.pdf:
+        from readiness.services.glyph_check import undrawable_note
+
+        note = undrawable_note(report)
+        if note:
+            print(note, file=sys.stderr)
     return 0
 
 

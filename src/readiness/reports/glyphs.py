@@ -43,8 +43,7 @@ def visual(value: str) -> str:
     from bidi import get_display
 
     return "\n".join(
-        get_display(arabic_reshaper.reshape(line)) if line else line
-        for line in value.split("\n")
+        get_display(arabic_reshaper.reshape(line)) if line else line for line in value.split("\n")
     )
 
 

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from readiness.i18n import _
 from readiness.reports.fonts import Fonts
+from readiness.reports.glyphs import drawable
 
 Progress = Callable[[int, int, str], None]
 
@@ -61,7 +62,7 @@ def text(value: str, chars: int = FIELD_CHARS, lines: int = FIELD_LINES) -> str:
         shown = "\n".join(shown.split("\n", lines)[:lines])
     if len(shown) > chars:
         shown = shown[:chars]
-    escaped = escape(shown).replace("\n", "<br/>")
+    escaped = escape(drawable(shown)).replace("\n", "<br/>")  # RTL in visual order, no boxes
     if shown != value:
         escaped += " <i>… " + escape(_("(continued in the Excel report)")) + "</i>"
     return escaped

@@ -91,6 +91,10 @@ class ExportController(PageController):
             return path
 
         def done(written: object) -> None:
-            self.status(_("Exported {path}").format(path=written), 8000)
+            from readiness.services.glyph_check import undrawable_note
+
+            note = undrawable_note(report) if kind == "pdf" else ""
+            message = _("Exported {path}").format(path=written)
+            self.status(f"{message} — {note}" if note else message, 15000 if note else 8000)
 
         self.app.run_task(_("Exporting {name}…").format(name=path.name), job, done)
