@@ -107,23 +107,28 @@ def test_every_positional_argument_has_help() -> None:
 
 
 def test_answer_by_number_confirms_what_it_saved_and_show_lists_answers(main) -> None:
+    from readiness.domain.numbering import question_numbers
+    from readiness.services import catalog
+
+    numbers = question_numbers(catalog.find_builtin("company-readiness").questionnaire)
+    tlp, contact = numbers["trust.tlp"], numbers["trust.contact-24-7"]
     org = ok(main("org", "add", "Kaleva", "--kind", "company")).strip()
     assessment = ok(main("assessment", "new", "--org", org, "--questionnaire", "company-readiness"))
     assessment = assessment.strip()
-    out = ok(main("answer", assessment[:6], "2.2", "3", "--comment", "seen\nin March", "--flag"))
+    out = ok(main("answer", assessment[:6], tlp, "3", "--comment", "seen\nin March", "--flag"))
     assert out.count("\n") == 1
-    assert out.startswith("Saved 2.2 trust.tlp: 3 — ")
+    assert out.startswith(f"Saved {tlp} trust.tlp: 3 — ")
     assert "comment: seen in March" in out and "flagged for review" in out
     assert "1 of " in out and " answered" in out
     out = ok(main("answer", assessment, "trust.tlp", "--unflag"))
-    assert "flagged" not in out and out.startswith("Saved 2.2 trust.tlp: 3")
+    assert "flagged" not in out and out.startswith(f"Saved {tlp} trust.tlp: 3")
     fails(main("answer", assessment, "9.9", "1"), "unknown question '9.9'", "such as 1.1")
     shown = ok(main("assessment", "show", assessment))
     assert "Answers:" in shown
-    assert "2.2    trust.tlp: 3 — " in shown and "comment: seen in March" in shown
-    ok(main("answer", assessment, "2.1", "--flag"))
+    assert f"{tlp:<6} trust.tlp: 3 — " in shown and "comment: seen in March" in shown
+    ok(main("answer", assessment, contact, "--flag"))
     assert "trust.contact-24-7: unanswered  [flagged]" in ok(main("assessment", "show", assessment))
-    assert main("answer", assessment, "2.2", "--flag", "--unflag").returncode == 2
+    assert main("answer", assessment, tlp, "--flag", "--unflag").returncode == 2
 
 
 def test_status_words_are_the_same_in_cli_window_and_reports() -> None:

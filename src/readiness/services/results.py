@@ -174,4 +174,3 @@ def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list
         if rest > 0:
             lines.append(_("  ... and {n} more (use --json for all)").format(n=rest))
     return lines
-
