@@ -2,8 +2,8 @@
 
 The window's header, its domain list, the results page, the new-assessment dialog, the reports
 and the command line all take their figures from here, so they cannot disagree. Counts follow
-DESIGN section 3: relevant choice questions, answered or N/A; text questions never count
-towards completeness and are reported apart.
+DESIGN section 3's completeness: relevant choice and profile questions, answered or N/A; text
+questions never count and are reported apart.
 """
 
 from __future__ import annotations
@@ -32,20 +32,20 @@ class Progress:
 
 def progress(result: ScoreResult, domain_id: str | None = None) -> Progress:
     """The whole assessment's progress, or one domain's with ``domain_id``."""
-    domains = [d for d in result.domains if domain_id is None or d.id == domain_id]
-    done = sum(d.answered + d.na for d in domains)
-    total = sum(d.applicable + d.na for d in domains)
     scored = any(d.answered for d in result.domains)
-    wanted = {d.id for d in domains}
-    text_open = 0
+    done = total = text_open = 0
     for domain in result.questionnaire.domains:
-        if domain.id not in wanted:
+        if domain_id is not None and domain.id != domain_id:
             continue
         for question in domain.questions:
-            if question.is_choice:
+            status = result.questions[question.id].status
+            if status is Status.NOT_RELEVANT:
                 continue
-            if result.questions[question.id].status is Status.UNANSWERED:
-                text_open += 1
+            if not question.is_choice:  # free text: never counts (section 3), named apart
+                text_open += status is Status.UNANSWERED
+                continue
+            total += 1  # choice and profile questions, as completeness counts them
+            done += status in (Status.ANSWERED, Status.NA)
     return Progress(done, total, scored, text_open)
 
 
