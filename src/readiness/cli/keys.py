@@ -82,17 +82,22 @@ def register(commands: Commands) -> None:
     keys.add_argument("--json", action="store_true", help=_("print JSON"))
     keys.add_argument("--name", metavar="NAME", help=_("set the name partners see"))
     keys.set_defaults(handler=cmd_keys)
-    actions = keys.add_subparsers(dest="keys_command", metavar="ACTION", parser_class=Parser)
+    actions = keys.add_subparsers(
+        dest="keys_command",
+        metavar="ACTION",
+        parser_class=Parser,
+        help=_("what to do with keys (none: show this workspace's)"),
+    )
     p = actions.add_parser("card", help=_("write this workspace's contact card"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_keys_card)
     p = actions.add_parser("trust", help=_("trust a partner's contact card"))
-    p.add_argument("card", metavar="CARD")
+    p.add_argument("card", metavar="CARD", help=_("a partner's card file"))
     p.add_argument("--name", metavar="NAME", help=_("the name to know them by"))
     p.set_defaults(handler=cmd_keys_trust)
     p = actions.add_parser("list", help=_("list trusted cards"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_keys_list)
     p = actions.add_parser("revoke", help=_("stop trusting a card"))
-    p.add_argument("key_id", metavar="KEY_ID")
+    p.add_argument("key_id", metavar="KEY_ID", help=_("the key id of a trusted card"))
     p.set_defaults(handler=cmd_keys_revoke)
