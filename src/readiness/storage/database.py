@@ -193,16 +193,11 @@ def _migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.connect() as connection:
         connection.execution_options(immediate=True)
-        # One transaction for the whole chain, begun before Alembic reads the revision: on
-        # SQLite that is BEGIN IMMEDIATE, so a second first start waits and then finds the
-        # revision the first committed (Alembic would otherwise read it before any lock, as
-        # SQLite's DDL counts as non-transactional to it), and a failure leaves no half chain.
-        with connection.begin():
-            dialects.serialise_migrations(connection)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            if connection.dialect.name == "sqlite":
-                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        dialects.serialise_migrations(connection)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.commit()
         if connection.dialect.name == "sqlite":  # put the id into the file header now
             raw = connection.connection.driver_connection
