@@ -8,7 +8,9 @@ transactions start with BEGIN IMMEDIATE: they take the write lock up front and w
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,10 +89,69 @@ def open_files() -> list[Path]:
     ]
 
 
+OPEN_LOCK_SECONDS = 60
+
+
+@contextmanager
+def _opening_lock(path: Path | None) -> Iterator[None]:
+    """Serialise recognising, creating and migrating SQLite files of one folder between
+    processes (an advisory ``flock`` on the folder; no file is created).
+
+    Two instances starting at once on a missing file would otherwise race: one could find the
+    other's half-made file (tables, no application id yet) and refuse it, or re-run a migration
+    the other already applied. No-op where ``fcntl`` is missing (Windows) or the folder is.
+    Raises DatabaseFileError after OPEN_LOCK_SECONDS of waiting.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    if path is None:
+        yield
+        return
+    if location.is_default(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # a missing or unreadable folder: open_database says what is wrong
+        yield
+        return
+    try:
+        deadline = time.monotonic() + OPEN_LOCK_SECONDS
+        while True:
+            try:
+                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DatabaseFileError(
+                        _(
+                            "another instance has been opening or upgrading {path} for over a "
+                            "minute; try again when it has finished"
+                        ).format(path=path)
+                    ) from None
+                time.sleep(0.05)
+            except OSError:  # a file system without locks: carry on unlocked
+                break
+        yield
+    finally:
+        os.close(folder)  # closing the descriptor releases the lock
+
+
 def open_database(db: str | Path | URL | None = None) -> Database:
-    """Open (creating or migrating as needed) the database chosen by ``db`` or the env."""
+    """Open (creating or migrating as needed) the database chosen by ``db`` or the env.
+
+    Raises DatabaseFileError (one clear line) for a file that is not ours, damaged, newer, or
+    in a folder that does not exist; StorageFault for a database error.
+    """
     url = location.resolve(db)
     path = location.sqlite_path(url)
+    with _opening_lock(path):
+        return _open_database(url, path)
+
+
+def _open_database(url: URL, path: Path | None) -> Database:
     revision: str | None = None
     if path is not None:
         state = recognise(path, REVISIONS)
