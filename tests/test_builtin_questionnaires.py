@@ -145,7 +145,7 @@ def test_no_topic_is_on_one_side_only(questionnaires: dict[str, Questionnaire]) 
     assert sides[0] == sides[1] == set(MIRROR_TOPICS)
 
 
-# The seed article (/work/shared/content/000_b79753424e41c671.txt): its four barriers and five
+# The seed article (../shared/content/000_b79753424e41c671.txt): its four barriers and five
 # ways forward. Every one must be measured by at least 3 scored questions on each side, read
 # from the questions' `serves` tags.
 BARRIERS = {
