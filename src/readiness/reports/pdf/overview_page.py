@@ -20,7 +20,13 @@ from readiness.reports.content import draft_word, ramp_colour
 from readiness.reports.fonts import Fonts, register_fonts
 from readiness.reports.pdf.base import StoryBase
 from readiness.reports.pdf.charts import fit
-from readiness.reports.pdf.page import Bookmark, Heading, canvas_class, marking_box
+from readiness.reports.pdf.page import (
+    Bookmark,
+    Heading,
+    canvas_class,
+    draw_draft_watermark,
+    marking_box,
+)
 from readiness.reports.pdf.style import (
     DRAFT_RED,
     FOOTER_H,
@@ -100,14 +106,7 @@ def draw_furniture(canvas: Canvas, facts: OverviewFacts, fonts: Fonts, page: int
     right = width - MARGIN_X
     canvas.saveState()
     if facts.is_draft:
-        canvas.saveState()
-        canvas.setFillColor(DRAFT_RED)
-        canvas.setFillAlpha(0.07)
-        canvas.setFont(fonts.bold, 120)
-        canvas.translate(width / 2, height / 2)
-        canvas.rotate(40)
-        canvas.drawCentredString(0, -40, draft_word())
-        canvas.restoreState()
+        draw_draft_watermark(canvas, fonts, 40)
     header_y = height - 38
     marking_box(canvas, facts, fonts, right, header_y)  # type: ignore[arg-type]
     mark_width = stringWidth(facts.marking.value, fonts.bold, MARK_SIZE) + 12

@@ -177,20 +177,26 @@ def marking_box(
     canvas.drawRightString(right - pad_x, y, label)
 
 
+def draw_draft_watermark(canvas: Canvas, fonts: Fonts, angle: float) -> None:
+    """The faint DRAFT across the middle of the page, turned by ``angle`` degrees."""
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFillColor(DRAFT_RED)
+    canvas.setFillAlpha(0.07)
+    canvas.setFont(fonts.bold, 120)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(angle)
+    canvas.drawCentredString(0, -40, draft_word())
+    canvas.restoreState()
+
+
 def draw_furniture(canvas: Canvas, content: ReportContent, fonts: Fonts, page: int) -> None:
     width, height = canvas._pagesize
     right = width - MARGIN_X
     canvas.saveState()
 
     if content.is_draft:
-        canvas.saveState()
-        canvas.setFillColor(DRAFT_RED)
-        canvas.setFillAlpha(0.07)
-        canvas.setFont(fonts.bold, 120)
-        canvas.translate(width / 2, height / 2)
-        canvas.rotate(52)
-        canvas.drawCentredString(0, -40, draft_word())
-        canvas.restoreState()
+        draw_draft_watermark(canvas, fonts, 52)
 
     # Header: title on the left, DRAFT and the marking on the right, a rule beneath.
     header_y = height - 38
