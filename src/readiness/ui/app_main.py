@@ -38,6 +38,9 @@ def run(db: str | Path | None = None) -> int:
     bench = bool(os.environ.get(BENCH_ENV))
 
     settings = Settings()
+    from readiness.ui.palette import apply_theme
+
+    apply_theme(settings.theme())  # View > Contrast; "system" follows the desktop
     window = MainWindow()
     window.restore(settings)
     window.show_loading()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +34,9 @@ from readiness.domain.model import localize
 from readiness.domain.records import Organisation, OrganisationKind
 from readiness.i18n import _, ngettext
 from readiness.services.library import Available
+from readiness.ui.a11y import Dialog
 from readiness.ui.assessment_list import kind_label
+from readiness.ui.palette import error_colour
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -56,7 +59,7 @@ def _line(name: str, accessible: str, placeholder: str = "", limit: int = 0) -> 
     return edit
 
 
-class OrganisationDialog(QDialog):
+class OrganisationDialog(Dialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("organisationDialog")
@@ -93,7 +96,7 @@ class OrganisationDialog(QDialog):
         }
 
 
-class AssessmentDialog(QDialog):
+class AssessmentDialog(Dialog):
     """Organisation, then only the questionnaires that fit its kind, a title and an assessor."""
 
     def __init__(
@@ -206,7 +209,7 @@ class AssessmentDialog(QDialog):
         }
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Dialog):
     """Where to write the report, with which marking (TLP) and page size."""
 
     def __init__(
@@ -253,7 +256,9 @@ class ExportDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("exportError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        error_palette = self.error.palette()
+        error_palette.setColor(QPalette.ColorRole.WindowText, error_colour(error_palette))
+        self.error.setPalette(error_palette)
         self.error.hide()
         form.addRow("", self.error)
         self.confirm_overwrite: Callable[[Path], bool] = lambda _path: True
@@ -312,7 +317,7 @@ class ExportDialog(QDialog):
         }
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(Dialog):
     def __init__(self, rows: Sequence[tuple[str, str, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
@@ -364,7 +369,7 @@ def about_text(db_path: Path | None) -> str:
     )
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Dialog):
     def __init__(self, db_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.i18n import _
+from readiness.ui.a11y import Dialog
 from readiness.ui.keys_dialog import grouped
+from readiness.ui.palette import error_colour
 
 PACKAGE_FILTER = "Partnership Readiness packages (*.readiness);;All files (*)"
 
@@ -66,7 +68,7 @@ def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-class SendDialog(QDialog):
+class SendDialog(Dialog):
     """Recipients (trusted partners, card files), share mode, marking and the file to write.
 
     ``partners``: (name, key id, age recipient) of each trusted card.
@@ -157,7 +159,7 @@ class SendDialog(QDialog):
         }
 
 
-class InviteDialog(QDialog):
+class InviteDialog(Dialog):
     """An organisation, a questionnaire that fits it, a title and the invitation file.
 
     ``organisations``: (label, id, kind); ``questionnaires``: (label, "QID@VERSION", audience).
@@ -226,7 +228,7 @@ class InviteDialog(QDialog):
         }
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Dialog):
     """Files to import (added or dropped), a progress bar and one result line per file.
 
     ``run(paths, progress)`` imports and calls ``progress(done, total, line, ok)`` per file.
@@ -321,7 +323,7 @@ class ImportDialog(QDialog):
         def progress(done: int, total: int, line: str, ok: bool) -> None:
             item = QListWidgetItem(("✔ " if ok else "✘ ") + line)
             if not ok:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(error_colour(self.results.palette()))  # and "✘"
             self.results.addItem(item)
             self.progress.setValue(done)
             QApplication.processEvents()

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from readiness.exchange.keys import Card
 from readiness.i18n import _
 from readiness.storage.exchange import TrustedCard
+from readiness.ui.a11y import Dialog
 
 
 def grouped(key_id: str) -> str:
@@ -43,7 +43,7 @@ def _read_only(text: str, name: str) -> QLineEdit:
     return edit
 
 
-class MyKeysDialog(QDialog):
+class MyKeysDialog(Dialog):
     """This workspace's name, fingerprint (large), public key and recipient; save the card."""
 
     def __init__(
@@ -100,7 +100,7 @@ class MyKeysDialog(QDialog):
             self._save_card(Path(path))
 
 
-class PartnersDialog(QDialog):
+class PartnersDialog(Dialog):
     """The partners' cards this workspace trusts: name, fingerprint, since when; trust, revoke.
 
     ``trust(path)`` and ``revoke(key_id)`` change the store and return the new list.

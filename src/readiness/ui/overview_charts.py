@@ -10,31 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from readiness.i18n import _
+from readiness.ui.palette import ACCENT as AXIS
+from readiness.ui.palette import (
+    MISMATCH,
+    NEUTRAL,
+    SERIES,
+    current_row_colour,
+    grid_colour,
+    is_high_contrast,
+)
 
-MISMATCH = QColor("#B91C1C")
-NEUTRAL = QColor("#64748B")
-AXIS = QColor("#1F3A5F")
-GRID = QColor("#D1D5DB")
-CURRENT = QColor("#DBEAFE")
-LINE_COLOURS = [
-    QColor(c)
-    for c in (
-        "#1F3A5F",
-        "#C2410C",
-        "#15803D",
-        "#7C3AED",
-        "#B45309",
-        "#0E7490",
-        "#BE185D",
-        "#4D7C0F",
-        "#6B7280",
-        "#9F1239",
-    )
-]
+LINE_COLOURS = [QColor(c) for c in SERIES]
 
 
 def gap_text(gap: float | None) -> str:
@@ -64,6 +63,15 @@ class _Navigable(QWidget):
 
     def count(self) -> int:
         return 0
+
+    def _axis(self) -> QColor:
+        """The axis and focus outline: the accent, or the text colour in high contrast."""
+        return QColor(self.palette().color(QPalette.ColorRole.Text)) if is_high_contrast() else AXIS
+
+    def _line(self, number: int) -> QColor:
+        if is_high_contrast():
+            return QColor(self.palette().color(QPalette.ColorRole.Text))
+        return LINE_COLOURS[number % len(LINE_COLOURS)]
 
     def current(self) -> int:
         return self._current
@@ -155,16 +163,16 @@ class DivergingBars(_Navigable):
             _("the company has more →"),
         )
         bottom = 30 + self.ROW * len(self.bars)
-        painter.setPen(QPen(GRID, 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(grid_colour(self.palette()), 1, Qt.PenStyle.DashLine))
         for mark in (-100, -50, 50, 100):
             x = centre + half * mark / 100
             painter.drawLine(QPointF(x, 28), QPointF(x, bottom))
         for index, bar in enumerate(self.bars):
             row = self._row_rect(index)
             if index == self._current:
-                painter.fillRect(row, CURRENT)
+                painter.fillRect(row, current_row_colour(self.palette()))
                 if self.hasFocus():
-                    painter.setPen(QPen(AXIS, 1, Qt.PenStyle.DotLine))
+                    painter.setPen(QPen(self._axis(), 1, Qt.PenStyle.DotLine))
                     painter.drawRect(row.adjusted(0.5, 0.5, -0.5, -0.5))
             painter.setFont(bold if bar.mismatch else base)
             painter.setPen(text_colour)
@@ -186,19 +194,22 @@ class DivergingBars(_Navigable):
             length = half * min(abs(bar.gap), 100) / 100
             left = centre - length if bar.gap < 0 else centre
             colour = MISMATCH if bar.mismatch else NEUTRAL
+            if is_high_contrast():
+                colour = text_colour
             painter.fillRect(
                 QRectF(left, row.top() + 5, max(length, 1.0), row.height() - 10), colour
             )
-            painter.setPen(colour if bar.mismatch else text_colour)
-            label = gap_text(bar.gap)
+            painter.setPen(text_colour)
+            # a mismatch is said in text too: the bold label and a warning sign by the gap
+            label = gap_text(bar.gap) + (" ⚠" if bar.mismatch else "")
             if bar.gap < 0:
-                box = QRectF(left - 60, row.top(), 56, row.height())
+                box = QRectF(left - 76, row.top(), 72, row.height())
                 align = Qt.AlignmentFlag.AlignRight
             else:
-                box = QRectF(left + length + 4, row.top(), 56, row.height())
+                box = QRectF(left + length + 4, row.top(), 72, row.height())
                 align = Qt.AlignmentFlag.AlignLeft
             painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, label)
-        painter.setPen(QPen(AXIS, 2))
+        painter.setPen(QPen(self._axis(), 2))
         painter.drawLine(QPointF(centre, 28), QPointF(centre, bottom))
         painter.end()
 
@@ -260,7 +271,7 @@ class TrendChart(_Navigable):
         text_colour = self.palette().text().color()
         for level in (0, 25, 50, 75, 100):
             y = plot.bottom() - plot.height() * level / 100
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(grid_colour(self.palette()), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(muted)
             painter.drawText(
@@ -282,9 +293,11 @@ class TrendChart(_Navigable):
             )
         if self._current >= 0:
             x = self._x(plot, self._current)
-            painter.fillRect(QRectF(x - 10, plot.top(), 20, plot.height()), CURRENT)
+            painter.fillRect(
+                QRectF(x - 10, plot.top(), 20, plot.height()), current_row_colour(self.palette())
+            )
         for number, series in enumerate(self.series):
-            colour = LINE_COLOURS[number % len(LINE_COLOURS)]
+            colour = self._line(number)
             painter.setPen(QPen(colour, 3 if number == 0 else 1.4))
             previous: QPointF | None = None
             for index, value in enumerate(series.values):
@@ -308,7 +321,7 @@ class TrendChart(_Navigable):
         legend_x = plot.right() + 12
         for number, series in enumerate(self.series):
             y = plot.top() + number * 18
-            colour = LINE_COLOURS[number % len(LINE_COLOURS)]
+            colour = self._line(number)
             painter.fillRect(QRectF(legend_x, y + 5, 14, 4 if number else 6), colour)
             value = series.values[self._current] if self._current >= 0 else None
             shown = "–" if value is None else f"{value:.1f}"
@@ -318,7 +331,7 @@ class TrendChart(_Navigable):
             )
             painter.drawText(QRectF(legend_x + 18, y, 230, 16), Qt.AlignmentFlag.AlignLeft, text)
         if self.hasFocus() and self._current >= 0:
-            painter.setPen(QPen(AXIS, 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(self._axis(), 1, Qt.PenStyle.DotLine))
             x = self._x(plot, self._current)
             painter.drawRect(QRectF(x - 10, plot.top(), 20, plot.height()))
         painter.end()

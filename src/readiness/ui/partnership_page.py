@@ -105,6 +105,9 @@ class PartnershipPage(QWidget):
         self.twin.verticalHeader().hide()
         self.twin.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         scroll = QScrollArea()
+        scroll.setObjectName("partnershipChartScroll")
+        scroll.setAccessibleName(_("Mirror topics chart"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart inside takes focus
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.bars)
         self.chart_stack = QStackedWidget()

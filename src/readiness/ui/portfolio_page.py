@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from readiness.domain.portfolio import PortfolioTable, ScoredAssessment
 from readiness.i18n import _
 from readiness.reports.content import ramp_colour
+from readiness.ui.palette import NO_SCORE, is_high_contrast, text_on
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -42,6 +43,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 def status_word(status: str) -> str:
     return _("completed") if status == "completed" else _("draft")
+
+
+def heat_colour(value: float | None) -> QColor:
+    """A cell's background: the report's ramp colour of a 0–100 score; grey for none."""
+    return QColor(NO_SCORE) if value is None else QColor(ramp_colour(value / 100))
 
 
 class PortfolioModel(QAbstractTableModel):
@@ -65,6 +71,11 @@ class PortfolioModel(QAbstractTableModel):
         self.coloured = coloured
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 99))
+
+    def shows_colours(self) -> bool:
+        """Heat colours, unless "Plain table" is on or the palette is high contrast (the
+        ramp's middle reaches 4.6:1, not 7:1, with black or white text)."""
+        return self.coloured and not is_high_contrast()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -117,16 +128,11 @@ class PortfolioModel(QAbstractTableModel):
             return str(self.data(index)).casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and numeric and self.coloured:
+        if role == Qt.ItemDataRole.BackgroundRole and numeric and self.shows_colours():
             value = self.value(row, column)
-            return QColor("#E5E7EB") if value is None else QColor(ramp_colour(value / 100))
-        if role == Qt.ItemDataRole.ForegroundRole and numeric and self.coloured:
-            value = self.value(row, column)
-            if value is None:
-                return QColor("#1F2937")
-            colour = QColor(ramp_colour(value / 100))
-            luminance = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-            return QColor("black") if luminance > 0.55 else QColor("white")
+            return heat_colour(value)
+        if role == Qt.ItemDataRole.ForegroundRole and numeric and self.shows_colours():
+            return text_on(heat_colour(self.value(row, column)))  # 4.6:1 at least (WCAG)
         if role == Qt.ItemDataRole.ToolTipRole and numeric:
             return _("{organisation}: {column} {value}").format(
                 organisation=row.organisation,
@@ -207,6 +213,7 @@ class PortfolioPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table.horizontalHeader().setAccessibleName(_("Portfolio columns"))
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setResizeContentsPrecision(60)  # not every row
         self.table.horizontalHeader().setDefaultAlignment(

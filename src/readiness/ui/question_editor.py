@@ -7,7 +7,7 @@ controller saves it. Showing a question never emits an edit signal.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,6 +29,7 @@ from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, 
 from readiness.domain.model import Option, Question, localize
 from readiness.domain.scoring import VERIFY_FROM, Status
 from readiness.i18n import _
+from readiness.ui import a11y
 from readiness.ui.evidence_form import EvidenceForm
 
 NA_ID = 10_000
@@ -112,6 +113,8 @@ class QuestionEditor(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionEditor")
+        self.setAccessibleName(_("Question and answer"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take focus, not the frame
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.language = "en"
@@ -123,7 +126,7 @@ class QuestionEditor(QScrollArea):
         layout = QVBoxLayout(body)
 
         self.where = _wrapping_label(name="questionWhere")
-        self.where.setEnabled(False)  # muted: the place in the questionnaire
+        self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, still 4.5:1
         self.text = _wrapping_label(name="questionText")
         self.text.setFont(_scaled(self.text.font(), 1.25, bold=True))
         self.text.setAccessibleName(_("Question"))
@@ -270,8 +273,10 @@ class QuestionEditor(QScrollArea):
         if choice:
             assert question.scale is not None
             options = question.scale.options
-            while len(self._rows) < len(options):
-                self._rows.append(_OptionRow(self._grid, len(self._rows), self.group))
+            if len(self._rows) < len(options):
+                while len(self._rows) < len(options):
+                    self._rows.append(_OptionRow(self._grid, len(self._rows), self.group))
+                a11y.tab_order(self.window())  # the new rows where they are seen, not last
             for index, row in enumerate(self._rows):
                 if index < len(options):
                     option = options[index]

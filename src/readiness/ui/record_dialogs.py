@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from readiness.domain.records import AssessmentSummary, Organisation, Status
 from readiness.domain.trash import TrashItem, TrashKind
 from readiness.i18n import _
+from readiness.ui.a11y import Dialog
 from readiness.ui.assessment_list import status_label
 from readiness.ui.dialogs import OrganisationDialog
 
@@ -49,7 +49,7 @@ class EditOrganisationDialog(OrganisationDialog):
         self.ok.setText(_("Save"))
 
 
-class EditAssessmentDialog(QDialog):
+class EditAssessmentDialog(Dialog):
     """Title, assessor and status (draft or completed) of one assessment."""
 
     def __init__(self, summary: AssessmentSummary, parent: QWidget | None = None) -> None:
@@ -94,7 +94,7 @@ class EditAssessmentDialog(QDialog):
         }
 
 
-class ConfirmDialog(QDialog):
+class ConfirmDialog(Dialog):
     """A question with a destructive OK button named for what it does."""
 
     def __init__(self, title: str, text: str, action: str, parent: QWidget | None = None) -> None:
@@ -104,8 +104,10 @@ class ConfirmDialog(QDialog):
         self.text = QLabel(text)
         self.text.setObjectName("confirmText")
         self.text.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons = QDialogButtonBox()
+        # made in the order they are laid out: Tab then follows what is seen (issue 18)
+        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.ok.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
@@ -115,7 +117,7 @@ class ConfirmDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
 
 
-class TrashDialog(QDialog):
+class TrashDialog(Dialog):
     """What the trash holds; Restore brings the selected item back, Empty trash removes all."""
 
     restoreRequested = Signal(str, str)  # kind, id

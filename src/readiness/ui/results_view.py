@@ -203,7 +203,11 @@ class ResultsView(QWidget):
             )
             + ("" if result.complete else " — " + _("draft"))
         )
-        self.capped.setText(self._capped_text(result, numbers) + self._limits_text(result, numbers))
+        capped = self._capped_text(result, numbers) + self._limits_text(result, numbers)
+        self.capped.setText(capped)
+        # Tab stops here only when there is a link to follow (else focus would show nothing)
+        links = "<a " in capped
+        self.capped.setFocusPolicy(Qt.FocusPolicy.StrongFocus if links else Qt.FocusPolicy.NoFocus)
         self.method.setText(method_summary(result.questionnaire))
 
         charted = [d for d in result.domains if _can_score(result, d.id)]  # not the profile

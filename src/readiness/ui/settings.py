@@ -84,6 +84,14 @@ class Settings:
         self._settings.setValue(f"export/{kind}/folder", folder)
         self._settings.setValue(f"export/{kind}/marking", marking)
 
+    # Contrast (issue 18): "system" (the default), "normal" or "high".
+    def theme(self) -> str:
+        value = self._settings.value("view/contrast", "system")
+        return value if value in ("system", "normal", "high") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self._settings.setValue("view/contrast", theme)
+
     def sync(self) -> None:
         self._settings.sync()
 

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.reports.content import ramp_colour
+from readiness.ui.palette import (  # re-exported for the chart modules
+    ACCENT,  # noqa: F401
+    NEGATIVE,  # noqa: F401
+    NO_SCORE,
+    POSITIVE,  # noqa: F401
+    series_colour,  # noqa: F401
+    text_on,  # noqa: F401
+)
 
-# The report palette (reports/pdf/charts.py): navy accent, neutral greys, red-to-green ramp.
-ACCENT = QColor("#1F3A5F")
-INK = QColor("#1F2937")
-MUTED = QColor("#6B7280")
-GRID = QColor("#D1D5DB")
-TRACK = QColor("#F3F4F6")
-POSITIVE = QColor("#2E7D32")  # company offers more than the unit counts on
-NEGATIVE = QColor("#C62828")  # the unit counts on more than the company offers
-SERIES = ("#1F3A5F", "#C2410C", "#2E7D32", "#7C3AED", "#0E7490", "#B91C1C", "#4D7C0F")
+# Colours come from ui/palette.py (the report's accent and ramp) or the widget's palette.
 
 Index = QModelIndex | QPersistentModelIndex
 Table = tuple[list[str], list[list[str]]]
@@ -40,26 +40,8 @@ Table = tuple[list[str], list[list[str]]]
 def score_colour(score: float | None) -> QColor:
     """Ramp colour for a 0–100 score (red low, green high); grey for no score."""
     if score is None:
-        return QColor(MUTED)
+        return QColor(NO_SCORE)
     return QColor(ramp_colour(score / 100.0))
-
-
-def series_colour(index: int) -> QColor:
-    return QColor(SERIES[index % len(SERIES)])
-
-
-def text_on(background: QColor) -> QColor:
-    """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    lum = (
-        0.2126 * channel(background.redF())
-        + 0.7152 * channel(background.greenF())
-        + 0.0722 * channel(background.blueF())
-    )
-    return QColor("#000000") if lum > 0.179 else QColor("#FFFFFF")
 
 
 def number(value: float | None, digits: int = 1) -> str:

@@ -9,11 +9,15 @@ rectangle, for a table delegate.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QWidget
 
 from readiness.i18n import _
 from readiness.ui.charts.base import NEGATIVE, POSITIVE, ChartWidget, Table, number
+
+
+def _ink() -> QColor:
+    return QApplication.palette().color(QPalette.ColorRole.Text)
 
 
 def paint_diverging_bar(
@@ -48,7 +52,7 @@ def paint_diverging_bar(
             else QRectF(centre - width, top, width, bar_h)
         )
         painter.fillRect(bar, colour)
-        painter.setPen(ink or QColor("#1F2937"))
+        painter.setPen(ink or _ink())
         if value >= 0:
             box = QRectF(bar.right() + 3, rect.top(), room, rect.height())
             align = Qt.AlignmentFlag.AlignLeft
@@ -58,13 +62,13 @@ def paint_diverging_bar(
         shown = label.replace("-", "−")
         painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, shown)
     else:
-        painter.setPen(ink or QColor("#1F2937"))
+        painter.setPen(ink or _ink())
         painter.drawText(
             QRectF(centre + 3, rect.top(), room, rect.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             label,
         )
-    pen = QPen(axis or QColor("#6B7280"), 1)
+    pen = QPen(axis or QApplication.palette().color(QPalette.ColorRole.PlaceholderText), 1)
     pen.setCosmetic(True)
     painter.setPen(pen)
     painter.drawLine(QPointF(centre, rect.top()), QPointF(centre, rect.bottom()))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from readiness.ui.charts.base import score_colour, text_on
+from readiness.ui.palette import ACCENT
 
 HeatValueRole = Qt.ItemDataRole.UserRole + 40
 
@@ -28,13 +29,13 @@ def paint_heat_cell(
     ``text`` centred in black or white, whichever reads better; a frame when ``selected``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    fill = score_colour(value) if value is not None else QColor("#F3F4F6")
+    fill = score_colour(value)  # NO_SCORE grey for None
     inner = QRectF(rect).adjusted(1, 1, -1, -1)
     painter.fillRect(inner, fill)
     painter.setPen(text_on(fill))
     painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, text)
     if selected:
-        pen = QPen(focus_colour or QColor("#1F3A5F"), 2)
+        pen = QPen(focus_colour or ACCENT, 2)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)

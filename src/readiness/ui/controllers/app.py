@@ -19,9 +19,11 @@ from PySide6.QtCore import QObject
 from readiness.i18n import _
 from readiness.services.errors import UserError
 from readiness.services.workspace import AssessmentState, Workspace
+from readiness.ui import a11y
 from readiness.ui.app_window import MainWindow
 from readiness.ui.assessment_list import ItemIdRole
 from readiness.ui.controllers.answering import AnsweringController
+from readiness.ui.controllers.appearance import AppearanceController
 from readiness.ui.controllers.assessments import AssessmentsController
 from readiness.ui.controllers.base import QUESTIONS_TAB, RESULTS_TAB, PageController, guarded
 from readiness.ui.controllers.editing import EditingController
@@ -59,6 +61,7 @@ class Controller(QObject):
         "partnership": PartnershipController,
         "trend": TrendController,
         "records": RecordsController,
+        "appearance": AppearanceController,
     }
 
     actions: WindowActions
@@ -74,6 +77,7 @@ class Controller(QObject):
     partnership: PartnershipController
     trend: TrendController
     records: RecordsController
+    appearance: AppearanceController
 
     def __init__(
         self, window: MainWindow, workspace: Workspace, settings: Settings | None = None
@@ -94,6 +98,8 @@ class Controller(QObject):
             self.controllers.append(controller)
         for controller in self.controllers:
             controller.connect()
+        a11y.prepare(window)  # names and a visual Tab order on every page (issue 18)
+        self.focus_ring = a11y.follow_focus(window)
         window.location.setText(shown_path(workspace.path) if workspace.path else "")
         window.location.setToolTip(_("Database file"))
 

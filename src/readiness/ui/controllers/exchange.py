@@ -18,6 +18,7 @@ from readiness.ui.controllers.base import PageController
 from readiness.ui.controllers.export import suggested_path
 from readiness.ui.exchange_dialogs import ImportDialog, InviteDialog, SendDialog, dropped_files
 from readiness.ui.keys_dialog import MyKeysDialog, PartnersDialog
+from readiness.ui.palette import banner_style
 
 PACKAGE_SUFFIX = ".readiness"
 
@@ -48,10 +49,7 @@ class ExchangeController(PageController):
         self.banner = QLabel()
         self.banner.setObjectName("originBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400;"
-            " padding: 6px; }"
-        )
+        self.banner.setStyleSheet(banner_style())
         self.banner.hide()
         layout = w.answering.layout()
         if layout is not None:

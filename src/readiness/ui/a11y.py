@@ -1,0 +1,269 @@
+"""Accessible names and a visual tab order for a page or dialog, in one call (issue 18).
+
+:func:`prepare` is called on every page (``MainWindow.add_page``), on the window itself, and on
+every dialog before it runs (``controllers.base.exec_dialog``). It
+
+- names each focusable control that has no accessible name: from the label whose buddy it is,
+  else its own text (buttons, check boxes), else its placeholder or tool tip; every text it
+  uses is already translated (it went through ``readiness.i18n._`` where it was set);
+- gives every button that shows only an icon its name as tool tip;
+- sets the tab order to the layout order: top to bottom, left to right inside a row, a
+  splitter's or grid's cells in reading order, so Tab follows what a person sees.
+
+Widgets built later (rows added on the fly) call :func:`tab_order` on their container again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPalette, QPen, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QFocusFrame,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QProxyStyle,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+
+def plain(text: str) -> str:
+    """A label's text as a name: no mnemonic ampersands, colon or ellipsis at the end."""
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.strip().rstrip(":…").strip()
+
+
+def takes_focus(widget: QWidget) -> bool:
+    """Whether Tab can reach ``widget`` by itself (not through a focus proxy)."""
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+
+
+def _buddies(root: QWidget) -> dict[int, QLabel]:
+    labels: dict[int, QLabel] = {}
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text():
+            labels[id(buddy)] = label
+    return labels
+
+
+def own_text(widget: QWidget) -> str:
+    """What the control itself says: a button's text, a field's placeholder, a tool tip."""
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return plain(widget.text())
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.placeholderText():
+        return plain(widget.placeholderText())
+    if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit():
+        edit = widget.lineEdit()
+        if edit is not None and edit.placeholderText():
+            return plain(edit.placeholderText())
+    return plain(widget.toolTip()) if widget.toolTip() else ""
+
+
+def _form_buddies(root: QWidget) -> None:
+    """A form row whose field is a layout (a path and its Browse button): its label becomes
+    the buddy of the row's first control, as ``QFormLayout.addRow`` does for a widget."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = label_item.widget() if label_item is not None else None
+            if not isinstance(label, QLabel) or label.buddy() is not None:
+                continue
+            inner = field_item.layout() if field_item is not None else None
+            controls = [w for w in _layout_widgets(inner) if takes_focus(w)] if inner else []
+            if controls:
+                label.setBuddy(controls[0])
+
+
+def name_controls(root: QWidget) -> int:
+    """Give each unnamed focusable control under ``root`` a name; returns how many it named."""
+    _form_buddies(root)
+    buddies = _buddies(root)
+    named = 0
+    for widget in [root, *root.findChildren(QWidget)]:
+        icon_only = isinstance(widget, QAbstractButton) and not widget.text()
+        if icon_only and not widget.toolTip() and widget.accessibleName():
+            widget.setToolTip(widget.accessibleName())  # icon-only: a name and a tool tip
+        if not takes_focus(widget) or widget.accessibleName():
+            continue
+        label = buddies.get(id(widget))
+        name = plain(label.text()) if label is not None else own_text(widget)
+        if name:
+            widget.setAccessibleName(name)
+            named += 1
+    return named
+
+
+def visual_order(root: QWidget) -> list[QWidget]:
+    """The focusable widgets under ``root`` in reading order: the layout tree walked top to
+    bottom and left to right; children outside any layout after, by position."""
+    order: list[QWidget] = []
+    seen: set[int] = set()
+
+    def visit(widget: QWidget) -> None:
+        if id(widget) in seen or (widget is not root and widget.isWindow()):
+            return
+        seen.add(id(widget))
+        if takes_focus(widget) and widget is not root:
+            order.append(widget)
+        for child in _children_in_order(widget):
+            visit(child)
+
+    visit(root)
+    return order
+
+
+def _children_in_order(widget: QWidget) -> list[QWidget]:
+    ordered: list[QWidget] = []
+    if isinstance(widget, QMainWindow):
+        ordered += [w for w in (widget.menuWidget(), widget.centralWidget()) if w is not None]
+    elif isinstance(widget, QSplitter):
+        ordered += [widget.widget(i) for i in range(widget.count())]
+    elif isinstance(widget, QTabWidget):
+        ordered.append(widget.tabBar())
+        ordered += [widget.widget(i) for i in range(widget.count())]
+    elif isinstance(widget, QStackedWidget):
+        ordered += [widget.widget(i) for i in range(widget.count())]
+    elif isinstance(widget, QScrollArea) and widget.widget() is not None:
+        ordered.append(widget.widget())
+    elif isinstance(widget, QAbstractItemView):  # only its headers, if Tab can reach them
+        headers = [getattr(widget, n, lambda: None)() for n in ("horizontalHeader", "header")]
+        return [h for h in headers if isinstance(h, QWidget) and takes_focus(h)]
+    layout = widget.layout()
+    if layout is not None:
+        ordered += _layout_widgets(layout)
+    known = {id(w) for w in ordered}
+    rest = [
+        child
+        for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if id(child) not in known
+    ]
+    rest.sort(key=lambda w: (w.y(), w.x()))
+    return ordered + rest
+
+
+def _layout_widgets(layout: QLayout) -> list[QWidget]:
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+        places = [layout.getItemPosition(i) for i in range(layout.count())]
+        items = [
+            item
+            for _place, item in sorted(zip(places, items, strict=False), key=lambda p: p[0][:2])
+        ]
+    elif isinstance(layout, QFormLayout):
+        cells = []
+        for i in range(layout.count()):
+            row, role = layout.getItemPosition(i)
+            cells.append(((row, int(role.value) if hasattr(role, "value") else int(role)), i))
+        items = [layout.itemAt(i) for _key, i in sorted(cells)]
+    elif isinstance(layout, QBoxLayout) and layout.direction() in (
+        QBoxLayout.Direction.RightToLeft,
+        QBoxLayout.Direction.BottomToTop,
+    ):
+        items.reverse()
+    widgets: list[QWidget] = []
+    for item in items:
+        if item is None:
+            continue
+        if item.widget() is not None:
+            widgets.append(item.widget())
+        elif item.layout() is not None:
+            widgets += _layout_widgets(item.layout())
+    return widgets
+
+
+def tab_order(root: QWidget) -> list[QWidget]:
+    """Set the tab order of the controls under ``root`` to :func:`visual_order`; returns it."""
+    order = visual_order(root)
+    for first, second in itertools.pairwise(order):
+        QWidget.setTabOrder(first, second)
+    return order
+
+
+def prepare(root: QWidget) -> None:
+    """Names for unnamed controls and a visual tab order, for a page, window or dialog."""
+    name_controls(root)
+    tab_order(root)
+
+
+class Dialog(QDialog):
+    """Base of the application's dialogs: :func:`prepare` runs each time one is shown, so its
+    controls are named and Tab follows what is on screen however the dialog was built."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        prepare(self)
+        if self.findChild(QFocusFrame, "focusRing") is None:
+            follow_focus(self)
+        super().showEvent(event)
+
+
+class _FocusFrameStyle(QProxyStyle):
+    """Draws the focus frame as a 2-pixel ring in the palette's highlight colour."""
+
+    MARGIN = 3
+
+    def drawControl(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]
+        if element != QStyle.ControlElement.CE_FocusFrame:
+            super().drawControl(element, option, painter, widget)
+            return
+        painter.save()
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    def pixelMetric(self, metric, option=None, widget=None):  # type: ignore[no-untyped-def]
+        if metric in (
+            QStyle.PixelMetric.PM_FocusFrameHMargin,
+            QStyle.PixelMetric.PM_FocusFrameVMargin,
+        ):
+            return self.MARGIN
+        return super().pixelMetric(metric, option, widget)
+
+
+def follow_focus(window: QWidget) -> QFocusFrame:
+    """A ring around whichever control of ``window`` has the keyboard focus, drawn outside
+    it, so focus is visible on every control whatever its style draws (issue 18)."""
+    frame = QFocusFrame(window)
+    frame.setObjectName("focusRing")
+    style = _FocusFrameStyle()
+    style.setParent(frame)
+    frame.setStyle(style)
+    frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def moved(_old: QWidget | None, new: QWidget | None) -> None:
+        inside = new is not None and new.window() is window and new is not window
+        frame.setWidget(new if inside else None)
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(moved)
+        frame.destroyed.connect(lambda *_args: _disconnect(app, moved))
+    return frame
+
+
+def _disconnect(app: QApplication, slot: object) -> None:
+    with contextlib.suppress(RuntimeError, TypeError):  # already gone with the application
+        app.focusChanged.disconnect(slot)
