@@ -36,7 +36,14 @@ def _isolated_user_folders(
     monkeypatch.setenv("READINESS_LOG_DIR", str(home / "logs"))
     monkeypatch.setenv("READINESS_DB", str(home / "readiness.db"))
     monkeypatch.delenv("READINESS_DATABASE_URL", raising=False)
+    # English unless a test says otherwise: a developer's French locale must not change the
+    # text tests expect, and a test that chose French must not leak it into the next one.
+    monkeypatch.setenv("READINESS_LANG", "en")
+    from readiness import i18n
+
+    i18n.reset_language()
     yield
+    i18n.reset_language()
 
 
 @pytest.fixture

@@ -41,8 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
     import importlib
 
+    from readiness.cli import argparse_text
     from readiness.cli.common import Commands, Parser
-    from readiness.i18n import _
+    from readiness.i18n import _, available_languages
+
+    argparse_text.install()
 
     class _VersionAction(argparse.Action):
         """Looks the version up only when asked: reading package metadata slows every start."""
@@ -65,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         help=_("database file (default: readiness.db in the user data folder)"),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_(
+            "language of messages, the window and reports: {languages} (default: "
+            "READINESS_LANG, then the system language, then English)"
+        ).format(languages=", ".join(available_languages())),
     )
     commands = Commands(
         parser.add_subparsers(
@@ -112,8 +123,44 @@ def main(argv: Sequence[str] | None = None) -> int:
 _GUI_STARTED = False
 
 
+def _language_option(args: Sequence[str]) -> str | None:
+    """The value of a global ``--lang`` (before the command's name), read before any command
+    module is imported, so that text translated while modules load is in that language too."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--" or not arg.startswith("-"):
+            return None
+        index += 2 if arg == "--db" else 1
+    return None
+
+
+def _choose_language(args: Sequence[str]) -> str | None:
+    """Apply ``--lang`` or choose from the environment (DESIGN section 11); returns the one
+    line to print when the language asked for is not one we have."""
+    from readiness import i18n
+
+    option = _language_option(args)
+    if option is None:
+        i18n.reset_language()
+        return None
+    try:
+        i18n.set_language(option)
+    except ValueError as exc:
+        i18n.reset_language()
+        return i18n._("error: {message}").format(message=exc)
+    return None
+
+
 def _run(argv: Sequence[str] | None) -> int:
     global _GUI_STARTED
+    if (problem := _choose_language(sys.argv[1:] if argv is None else argv)) is not None:
+        print(problem, file=sys.stderr)
+        return 2
     from readiness.i18n import _
     from readiness.services.errors import UserError
 

@@ -16,10 +16,15 @@ Text = Mapping[str, str]
 AUDIENCES = ("company", "defence_unit")
 
 
-def localize(text: Text | None, language: str = "en") -> str:
-    """Pick the text in ``language``, else English, else any language we have."""
+def localize(text: Text | None, language: str | None = None) -> str:
+    """Pick the text in ``language`` (default: the language in use, DESIGN section 11), else
+    English, else any language we have."""
     if not text:
         return ""
+    if language is None:
+        from readiness.i18n import current_language
+
+        language = current_language()
     if language in text:
         return text[language]
     if "en" in text:

@@ -24,7 +24,7 @@ class OverviewFacts:
     """True when any assessment shown is incomplete: DRAFT on every page (section 5)."""
     generated_at: datetime
     tool_version: str
-    language: str = "en"
+    language: str | None = None
 
     @property
     def generated(self) -> str:

@@ -67,7 +67,7 @@ class Report:
     tool_version: str
     result: ScoreResult
     details: dict[str, AnswerDetail]
-    language: str = "en"
+    language: str | None = None
     source: str = ""
     """Where the assessment came from when not made here (an imported package: signer, key,
     revision, date; DESIGN section 8), in one line; empty for a local assessment."""

@@ -216,6 +216,6 @@ def partnership_list_json(items: list[Partnership]) -> list[dict[str, Any]]:
     return out
 
 
-def question_text(state: AssessmentState, question_id: str, language: str = "en") -> str:
+def question_text(state: AssessmentState, question_id: str, language: str | None = None) -> str:
     question = state.questionnaire.question(question_id)
     return localize(question.text, language) if question else question_id

@@ -23,12 +23,12 @@ from readiness.services.workspace import Workspace
 from readiness.storage import portfolio as store
 
 
-def _domains(questionnaire: Questionnaire, language: str) -> tuple[DomainInfo, ...]:
+def _domains(questionnaire: Questionnaire, language: str | None) -> tuple[DomainInfo, ...]:
     return tuple(DomainInfo(d.id, localize(d.title, language)) for d in questionnaire.domains)
 
 
 def portfolio_tables(
-    workspace: Workspace, questionnaire_id: str | None = None, language: str = "en"
+    workspace: Workspace, questionnaire_id: str | None = None, language: str | None = None
 ) -> tuple[PortfolioTable, ...]:
     """One table per questionnaire id: each organisation's latest completed (else latest)
     assessment, with the domains (titles in ``language``) of the highest version in use.
@@ -98,7 +98,9 @@ class Trend:
     """Domains of each (questionnaire id, version) in the series, titles localized."""
 
 
-def organisation_trend(workspace: Workspace, organisation_id: str, language: str = "en") -> Trend:
+def organisation_trend(
+    workspace: Workspace, organisation_id: str, language: str | None = None
+) -> Trend:
     """Every assessment of one organisation over time. UserError for an unknown id."""
     organisation = workspace.organisation(organisation_id)
     with workspace._read() as session:

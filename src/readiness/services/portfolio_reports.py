@@ -36,7 +36,7 @@ def _title(questionnaire_id: str, language: str) -> str:
 
 
 def portfolio_report(
-    tables: tuple[PortfolioTable, ...], marking: str | None = None, language: str = "en"
+    tables: tuple[PortfolioTable, ...], marking: str | None = None, language: str | None = None
 ) -> PortfolioReport:
     """DRAFT when any row is a draft (an incomplete assessment)."""
     drafts = any(row.status != "completed" for table in tables for row in table.rows)
@@ -69,7 +69,7 @@ def _side(state: AssessmentState) -> SideFacts:
 
 
 def partnership_report(
-    pair: PairComparison, note: str = "", marking: str | None = None, language: str = "en"
+    pair: PairComparison, note: str = "", marking: str | None = None, language: str | None = None
 ) -> PartnershipReport:
     """DRAFT when either side's assessment is incomplete."""
     comparison = pair.comparison

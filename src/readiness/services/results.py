@@ -18,7 +18,7 @@ from readiness.domain.scoring import ScoreResult, shown
 from readiness.i18n import _
 
 
-def score_json(result: ScoreResult, language: str = "en") -> dict[str, Any]:
+def score_json(result: ScoreResult, language: str | None = None) -> dict[str, Any]:
     questionnaire = result.questionnaire
     return {
         "questionnaire": questionnaire.id,
@@ -108,7 +108,7 @@ def evidence_lines(details: Mapping[str, AnswerDetail], result: ScoreResult) -> 
     return lines
 
 
-def score_lines(result: ScoreResult, language: str = "en", top: int = 5) -> list[str]:
+def score_lines(result: ScoreResult, language: str | None = None, top: int = 5) -> list[str]:
     """A readable summary for the terminal."""
     q = result.questionnaire
     lines = [

@@ -53,7 +53,9 @@ def topic_label(topic: str) -> str:
     return known or topic.replace("_", " ").capitalize()
 
 
-def answer_words(state: AssessmentState, result: QuestionResult, language: str = "en") -> str:
+def answer_words(
+    state: AssessmentState, result: QuestionResult, language: str | None = None
+) -> str:
     """What was answered, in words: the option's anchor (else its label), N/A with its reason,
     unanswered, or not relevant."""
     question = result.question
@@ -70,7 +72,9 @@ def answer_words(state: AssessmentState, result: QuestionResult, language: str =
     return f"{option.id} — {localize(anchor or option.label, language)}"
 
 
-def _questions(state: AssessmentState, side: TopicSide, language: str) -> tuple[TopicQuestion, ...]:
+def _questions(
+    state: AssessmentState, side: TopicSide, language: str | None
+) -> tuple[TopicQuestion, ...]:
     out = []
     for result in side.results:
         question = result.question
@@ -120,7 +124,7 @@ def sentence(
     ).format(**values)
 
 
-def topic_views(pair: PairComparison, language: str = "en") -> tuple[TopicView, ...]:
+def topic_views(pair: PairComparison, language: str | None = None) -> tuple[TopicView, ...]:
     """Every paired topic in the comparison's order (mismatches first: largest gaps first)."""
     company = pair.company.summary.organisation
     unit = pair.unit.summary.organisation

@@ -225,7 +225,7 @@ class Workspace:
         with self._read() as session:
             return self._loaded(session, summary.snapshot_sha256)
 
-    def level_label(self, summary: AssessmentSummary, language: str = "en") -> str:
+    def level_label(self, summary: AssessmentSummary, language: str | None = None) -> str:
         level = self.questionnaire_of(summary).questionnaire.level(summary.level)
         return localize(level.label, language) if level else ""
 

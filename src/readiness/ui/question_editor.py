@@ -79,7 +79,7 @@ class _OptionRow:
         grid.addWidget(self.anchor, row, 1)
         self.option: Option | None = None
 
-    def show(self, option: Option, anchor: str, language: str) -> None:
+    def show(self, option: Option, anchor: str, language: str | None) -> None:
         self.option = option
         label = localize(option.label, language)
         self.radio.setText(f"{option.id}  {label}")
@@ -117,7 +117,7 @@ class QuestionEditor(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take focus, not the frame
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.language = "en"
+        self.language: str | None = None
         self._question: Question | None = None
         self._rows: list[_OptionRow] = []
 

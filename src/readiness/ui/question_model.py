@@ -59,7 +59,7 @@ class QuestionListModel(QAbstractListModel):
         self._result: ScoreResult | None = None
         self._details: dict[str, AnswerDetail] = {}
         self._to_review: frozenset[str] = frozenset()
-        self.language = "en"
+        self.language: str | None = None
 
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
         self.beginResetModel()
@@ -204,7 +204,7 @@ class DomainListModel(QAbstractListModel):
         super().__init__(parent)
         self._questionnaire: Questionnaire | None = None
         self._progress: list[tuple[int, int]] = []
-        self.language = "en"
+        self.language: str | None = None
 
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
         self.beginResetModel()

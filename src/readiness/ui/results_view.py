@@ -43,7 +43,7 @@ class RecommendationModel(QAbstractTableModel):
         self._rows: tuple[Recommendation, ...] = ()
         self._numbers: dict[str, str] = {}
         self._domains: dict[str, str] = {}
-        self.language = "en"
+        self.language: str | None = None
 
     def headers(self) -> list[str]:
         return ["#", _("Priority"), _("Question"), _("Domain"), _("Recommendation")]
@@ -101,7 +101,7 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsView")
-        self.language = "en"
+        self.language: str | None = None
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
