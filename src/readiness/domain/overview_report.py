@@ -6,11 +6,12 @@ Texts here are final: localized, user text kept literally (renderers escape, nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from readiness.domain.portfolio import PortfolioTable
 from readiness.domain.report import Marking
+from readiness.i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class OverviewFacts:
     """True when any assessment shown is incomplete: DRAFT on every page (section 5)."""
     generated_at: datetime
     tool_version: str
-    language: str | None = None
+    language: str = field(default_factory=current_language)
 
     @property
     def generated(self) -> str:

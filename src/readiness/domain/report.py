@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from readiness.domain.answers import AnswerDetail
 from readiness.domain.scoring import ScoreResult
-from readiness.i18n import _
+from readiness.i18n import _, current_language
 
 __all__ = ["DEFAULT_MARKING", "AnswerDetail", "Marking", "Report"]
 
@@ -67,7 +67,7 @@ class Report:
     tool_version: str
     result: ScoreResult
     details: dict[str, AnswerDetail]
-    language: str | None = None
+    language: str = field(default_factory=current_language)
     source: str = ""
     """Where the assessment came from when not made here (an imported package: signer, key,
     revision, date; DESIGN section 8), in one line; empty for a local assessment."""

@@ -19,7 +19,7 @@ from readiness.domain.model import Critical, Level, Questionnaire, localize
 from readiness.domain.progress import progress
 from readiness.domain.report import AnswerDetail, Marking, Report
 from readiness.domain.scoring import Recommendation, Status, shown
-from readiness.i18n import _
+from readiness.i18n import _, current_language
 
 # C0 controls except tab/newline/carriage return, lone surrogates and the two non-characters:
 # none of them may appear in XML (xlsx) and reportlab cannot encode surrogates.
@@ -369,7 +369,7 @@ def build_content(report: Report) -> ReportContent:
     """Gather, localise and clean everything the renderers show."""
     result = report.result
     questionnaire = result.questionnaire
-    lang = report.language or "en"
+    lang = report.language or current_language()
     capping = set(result.capped_by)
     unverified = set(result.unverified)
     limiting = set(result.limited_by_domains)

@@ -17,7 +17,7 @@ from readiness.domain.overview_report import (
 )
 from readiness.domain.portfolio import PortfolioTable
 from readiness.domain.report import DEFAULT_MARKING
-from readiness.i18n import _
+from readiness.i18n import _, current_language
 from readiness.services import catalog
 from readiness.services.errors import UserError
 from readiness.services.export import write_atomically
@@ -49,7 +49,7 @@ def portfolio_report(
         is_draft=drafts,
         generated_at=datetime.now(UTC),
         tool_version=__version__,
-        language=language,
+        language=language or current_language(),
     )
     titles = {t.questionnaire: _title(t.questionnaire, language) for t in tables}
     return PortfolioReport(facts, tables, titles)
@@ -83,7 +83,7 @@ def partnership_report(
         is_draft=not (company.complete and unit.complete),
         generated_at=datetime.now(UTC),
         tool_version=__version__,
-        language=language,
+        language=language or current_language(),
     )
     return PartnershipReport(
         facts=facts,
