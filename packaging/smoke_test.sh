@@ -94,6 +94,16 @@ with zipfile.ZipFile(xlsx) as z:
 print(f"PDF {len(data)} bytes, XLSX {len(sheets)} sheets")
 EOF
 
+step "French: --lang fr help and export (compiled catalogue, Babel's locale data)"
+out=$(run_bundle "$app" --lang fr --help)
+grep -q "^utilisation" <<<"$out" || fail "--lang fr --help is not in French: $out"
+run_bundle "$app" --lang fr export "$id" --pdf "$work/rapport.pdf" --xlsx "$work/rapport.xlsx"
+python3 - "$work/rapport.xlsx" <<'EOF' || fail "the French workbook is not in French"
+import sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode()
+assert 'name="Summary"' not in names and 'name="Answers"' not in names, names
+EOF
+
 step "window, offscreen, until the data is shown"
 extra_env=(READINESS_BENCH_EXIT_ON_SHOW=1)
 out=$(run_bundle "$app" gui 2>"$work/gui.err") ||

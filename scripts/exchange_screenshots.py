@@ -112,6 +112,9 @@ def _shoot(folder: Path, out: Path, width: int, height: int) -> int:
     set_application_names()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "cfg"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from readiness.ui.language import install_qt_translations
+
+    install_qt_translations(app)  # READINESS_LANG=fr: Qt's own buttons in French too
 
     def grab(widget: QWidget, name: str) -> None:
         for _ in range(5):

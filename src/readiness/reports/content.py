@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from readiness import locale_format
 from readiness.domain.answers import Evidence, EvidenceKind, NotApplicable, TextAnswer
 from readiness.domain.method import method_summary
 from readiness.domain.model import Critical, Level, Questionnaire, localize
@@ -46,25 +47,23 @@ def clean(text: str | None) -> str:
 def points(value: float) -> str:
     """An option score as typed in the questionnaire: 3 rather than 3.0, else one decimal."""
     if float(value).is_integer():
-        return str(int(value))
-    return f"{shown(value):.1f}"
+        return locale_format.integer(int(value))
+    return locale_format.decimal(shown(value))
 
 
 def score_text(score: float | None) -> str:
-    return "—" if score is None else f"{shown(score):.1f}"
+    """A score to one decimal, in the language's form (``47.5``, ``47,5``); ``—`` for none."""
+    return "—" if score is None else locale_format.decimal(shown(score))
 
 
 def percent_text(fraction: float) -> str:
     """Completeness as a percentage that never shows 100 % before it is complete."""
-    return f"{math.floor(fraction * 1000 + 1e-9) / 10:.1f}\u00a0%"
+    return locale_format.percent(math.floor(fraction * 1000 + 1e-9) / 10)
 
 
 def date_text(moment: datetime) -> str:
-    text = moment.strftime("%Y-%m-%d %H:%M")
-    if moment.utcoffset() is not None:
-        offset = moment.strftime("%z")
-        text += " UTC" if offset == "+0000" else f" {offset[:3]}:{offset[3:]}"
-    return text
+    """Date and time to the minute in the language's form, with the offset (DESIGN 11)."""
+    return locale_format.moment(moment)
 
 
 def _mix(a: str, b: str, t: float) -> str:
@@ -477,9 +476,10 @@ def build_content(report: Report) -> ReportContent:
             questionnaire.levels[index + 1].min if index + 1 < len(questionnaire.levels) else None
         )
         if upper is None:
-            range_text = _("{low} and above").format(low=f"{level.min:.1f}")
+            range_text = _("{low} and above").format(low=locale_format.decimal(level.min))
         else:
-            range_text = f"{level.min:.1f} – {upper - 0.1:.1f}"
+            low, high = locale_format.decimal(level.min), locale_format.decimal(upper - 0.1)
+            range_text = f"{low} – {high}"
         levels.append(
             LevelView(
                 level,
@@ -531,7 +531,7 @@ def build_content(report: Report) -> ReportContent:
         unverified=tuple(views[qid] for qid in result.unverified if qid in views),
         limiting_domains=tuple(d for d in domains if d.limiting),
         method_summary=method_summary(questionnaire),
-        as_of=result.as_of.isoformat() if result.as_of else "",
+        as_of=locale_format.day(result.as_of) if result.as_of else "",
     )
 
 
@@ -545,4 +545,4 @@ def evidence_text(evidence: Evidence | None) -> str:
         EvidenceKind.EXERCISE: _("exercise report"),
         EvidenceKind.PARTNER_CONFIRMATION: _("partner confirmation"),
     }[evidence.kind]
-    return f"{kind}: {clean(evidence.reference)} ({evidence.date.isoformat()})"
+    return f"{kind}: {clean(evidence.reference)} ({locale_format.day(evidence.date)})"

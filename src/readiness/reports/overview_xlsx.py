@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from openpyxl.styles import Alignment, PatternFill
 
+from readiness import locale_format
 from readiness.domain.overview_report import OverviewFacts, PartnershipReport, PortfolioReport
 from readiness.i18n import _
 from readiness.reports.content import ramp_colour
@@ -57,7 +58,7 @@ class OverviewWorkbook(WorkbookWriter):
             first_row + 2,
             1,
             _("Generated {date} by Partnership Readiness {version}").format(
-                date=self.facts.generated, version=self.facts.tool_version
+                date=locale_format.moment(self.facts.generated_at), version=self.facts.tool_version
             ),
         )
         return first_row + 4

@@ -25,6 +25,7 @@ def run(db: str | Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from readiness.ui import language
     from readiness.ui.app_window import MainWindow
     from readiness.ui.errors import install_excepthook
     from readiness.ui.settings import Settings, set_application_names
@@ -33,15 +34,19 @@ def run(db: str | Path | None = None) -> int:
     set_application_names()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    settings = Settings()
+    language.apply_saved_language(settings)
+    language.install_qt_translations(app)
     app.setApplicationDisplayName(_("Partnership Readiness"))
     install_excepthook()
     bench = bool(os.environ.get(BENCH_ENV))
 
-    settings = Settings()
     from readiness.ui.palette import apply_theme
 
     apply_theme(settings.theme())  # View > Contrast; "system" follows the desktop
     window = MainWindow()
+    window.view_menu.addSeparator()
+    window.view_menu.addMenu(language.language_menu(window, settings))
     window.restore(settings)
     window.show_loading()
     window.setEnabled(False)  # nothing to act on until the database is open
@@ -98,6 +103,7 @@ def run(db: str | Path | None = None) -> int:
         workspace = state["workspace"]
         if workspace is not None:
             workspace.close()
+    language.restart_if_asked()
     return state["code"] or code
 
 

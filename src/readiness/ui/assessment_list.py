@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from readiness import locale_format
 from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
 from readiness.domain.scoring import shown
 from readiness.i18n import _
@@ -175,10 +176,10 @@ class AssessmentTableModel(QAbstractTableModel):
                 "title": summary.title,
                 "questionnaire": f"{item.questionnaire_title or summary.questionnaire_id} "
                 f"{summary.questionnaire_version}",
-                "updated": summary.updated_at.astimezone().strftime("%Y-%m-%d"),
+                "updated": locale_format.day(summary.updated_at.astimezone().date()),
                 "status": status_label(summary.status),
-                "complete": f"{summary.completeness:.0%}",
-                "score": f"{shown(summary.score):.1f}",
+                "complete": locale_format.share(summary.completeness),
+                "score": locale_format.decimal(shown(summary.score)),
                 "level": _("not scored yet")
                 if summary.completeness == 0 and summary.score == 0
                 else f"{summary.level} · {item.level_label}"
@@ -191,7 +192,7 @@ class AssessmentTableModel(QAbstractTableModel):
             return _("{title} — assessor: {assessor}; last change {when}").format(
                 title=summary.title,
                 assessor=summary.assessor or "—",
-                when=summary.updated_at.strftime("%Y-%m-%d %H:%M"),
+                when=locale_format.moment(summary.updated_at.astimezone()),
             )
         if role == ItemIdRole:
             return summary.id

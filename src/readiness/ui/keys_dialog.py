@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.exchange.keys import Card
 from readiness.i18n import _
 from readiness.storage.exchange import TrustedCard
@@ -149,7 +150,7 @@ class PartnersDialog(Dialog):
         self.cards = list(cards)
         self.table.setRowCount(len(self.cards))
         for row, card in enumerate(self.cards):
-            since = card.trusted_at.strftime("%Y-%m-%d")
+            since = locale_format.day(card.trusted_at.date())
             for column, text in enumerate((card.name, grouped(card.key_id), since)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from readiness import locale_format
 from readiness.i18n import _
 from readiness.ui.palette import ACCENT as AXIS
 from readiness.ui.palette import (
@@ -324,7 +325,7 @@ class TrendChart(_Navigable):
             colour = self._line(number)
             painter.fillRect(QRectF(legend_x, y + 5, 14, 4 if number else 6), colour)
             value = series.values[self._current] if self._current >= 0 else None
-            shown = "–" if value is None else f"{value:.1f}"
+            shown = "–" if value is None else locale_format.decimal(value)
             painter.setPen(text_colour)
             text = painter.fontMetrics().elidedText(
                 f"{shown}  {series.label}", Qt.TextElideMode.ElideRight, 228

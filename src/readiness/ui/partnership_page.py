@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.domain.overview_report import TopicQuestion, TopicView
 from readiness.i18n import _
 from readiness.ui.overview_charts import Bar, DivergingBars, gap_text
@@ -43,7 +44,7 @@ def _plain(text: str = "") -> QLabel:
 
 
 def _value(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else locale_format.decimal(value)
 
 
 class PartnershipPage(QWidget):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.domain.portfolio import PortfolioTable, ScoredAssessment
 from readiness.i18n import _
 from readiness.reports.content import ramp_colour
@@ -113,7 +114,7 @@ class PortfolioModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if numeric:
                 value = self.value(row, column)
-                return "–" if value is None else f"{value:.1f}"
+                return "–" if value is None else locale_format.decimal(value)
             return [
                 row.organisation,
                 row.kind.replace("_", " "),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.domain.records import AssessmentSummary, Organisation, Status
 from readiness.domain.trash import TrashItem, TrashKind
 from readiness.i18n import _
@@ -174,7 +175,7 @@ class TrashDialog(Dialog):
                 what = _("Assessment: {title}").format(title=item.name)
                 contents = _("{answers} answer(s)").format(answers=item.answers)
             cells = [
-                item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                locale_format.moment(item.deleted_at.astimezone()),
                 what,
                 item.organisation,
                 contents,

@@ -92,6 +92,14 @@ class Settings:
     def set_theme(self, theme: str) -> None:
         self._settings.setValue("view/contrast", theme)
 
+    def language(self) -> str:
+        """The language last chosen in View > Language ('' when never chosen)."""
+        value = self._settings.value("window/language", "")
+        return value if isinstance(value, str) else ""
+
+    def set_language(self, language: str) -> None:
+        self._settings.setValue("window/language", language)
+
     def sync(self) -> None:
         self._settings.sync()
 

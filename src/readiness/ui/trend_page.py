@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.i18n import _
 from readiness.services.portfolio import Trend
 from readiness.ui.overview_charts import Series, TrendChart
@@ -109,7 +110,7 @@ class TrendPage(QWidget):
         points = series.points
         latest = points[-1]
         domains = trend.domain_titles[(latest.questionnaire, latest.version)]
-        labels = [f"{p.updated.date().isoformat()}\n{p.version}" for p in points]
+        labels = [f"{locale_format.day(p.updated.date())}\n{p.version}" for p in points]
         lines = [Series(_("Overall"), [p.score for p in points])]
         lines += [Series(d.title, [p.domains.get(d.id) for p in points]) for d in domains]
         self.chart.set_data(labels, lines, list(series.version_changes()))
@@ -119,13 +120,15 @@ class TrendPage(QWidget):
         self.twin.setRowCount(len(points))
         for row, point in enumerate(points):
             values = [
-                point.updated.date().isoformat(),
+                locale_format.day(point.updated.date()),
                 point.version,
                 _("completed") if point.status == "completed" else _("draft"),
-                f"{point.score:.1f}",
+                locale_format.decimal(point.score),
             ]
             values += [
-                "–" if point.domains.get(d.id) is None else f"{point.domains[d.id]:.1f}"
+                "–"
+                if point.domains.get(d.id) is None
+                else locale_format.decimal(point.domains[d.id])
                 for d in domains
             ]
             for column, text in enumerate(values):

@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
+from readiness import locale_format
 from readiness.domain.overview_report import OverviewFacts
 from readiness.i18n import _
 from readiness.reports.content import draft_word, ramp_colour
@@ -56,8 +57,8 @@ def figure(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "–"
     if signed and round(value, 1) != 0:
-        return f"{value:+.1f}"
-    return f"{abs(value) if round(value, 1) == 0 else value:.1f}"
+        return ("+" if value > 0 else "") + locale_format.decimal(value)
+    return locale_format.decimal(abs(value) if round(value, 1) == 0 else value)
 
 
 class OverviewStory(StoryBase):
@@ -75,7 +76,12 @@ class OverviewStory(StoryBase):
                 [self.p(text(self.facts.subtitle), s.cover_title)],
                 [
                     self.p(
-                        text(_("Generated {date}").format(date=self.facts.generated)), s.cover_org
+                        text(
+                            _("Generated {date}").format(
+                                date=locale_format.moment(self.facts.generated_at)
+                            )
+                        ),
+                        s.cover_org,
                     )
                 ],
             ],
@@ -144,7 +150,7 @@ def draw_furniture(canvas: Canvas, facts: OverviewFacts, fonts: Fonts, page: int
     canvas.setFont(fonts.regular, 7)
     canvas.setFillColor(MUTED)
     identity = _("Partnership Readiness {version} · generated {date}").format(
-        version=facts.tool_version, date=facts.generated
+        version=facts.tool_version, date=locale_format.moment(facts.generated_at)
     )
     canvas.drawString(MARGIN_X, footer_y - 8, fit(identity, fonts.regular, 7, left_room))
     canvas.restoreState()

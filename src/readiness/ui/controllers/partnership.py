@@ -3,6 +3,7 @@ mirror topic; the note of a stored partnership is saved on request."""
 
 from __future__ import annotations
 
+from readiness import locale_format
 from readiness.i18n import _
 from readiness.services import partnerships as service
 from readiness.services.partnerships import PairComparison
@@ -87,7 +88,7 @@ class PartnershipController(PageController):
             unit_title=pair.unit.summary.title,
             paired=comparison.paired,
             mismatches=comparison.mismatches,
-            mean="–" if mean is None else f"{round(mean, 1):.1f}",
+            mean="–" if mean is None else locale_format.decimal(round(mean, 1)),
         )
         self.page.show_comparison(topic_views(pair), summary, partnership_id, note)
         self.page.select_pair(pair.company.summary.id, pair.unit.summary.id)
