@@ -139,14 +139,16 @@ def test_the_po_is_compiled_once_into_the_cache_and_recompiled_when_it_changes(
     def no_compile(_po: Path) -> bytes:
         raise AssertionError("compiled again although the .po did not change")
 
+    compile_po = catalogue_cache.compile_po
     monkeypatch.setattr(catalogue_cache, "compile_po", no_compile)
     assert catalogue_cache.compiled_catalogue("fr") == first
-    monkeypatch.undo()
-    monkeypatch.setattr(catalogue_cache, "resources_dir", lambda: resources)
+    monkeypatch.setattr(catalogue_cache, "compile_po", compile_po)
 
     _write_po(po, {"Hello": "Salut"})
     os.utime(po, ns=(po.stat().st_mtime_ns + 10**9,) * 2)
     assert catalogue_cache.load_translations("fr").gettext("Hello") == "Salut"
+    assert not first.exists()  # the file made from the earlier .po is gone
+    assert len(list(first.parent.glob("fr-*.mo"))) == 1
 
 
 def test_a_compiled_mo_beside_the_po_is_used_while_it_is_not_older(resources, monkeypatch):

@@ -4,9 +4,9 @@ Where the compiled catalogue comes from, first match wins:
 1. ``resources/locale/LANG/LC_MESSAGES/readiness.mo`` when there is no ``.po`` beside it or the
    ``.mo`` is not older than the ``.po`` (an installed wheel ships the ``.mo`` only; a developer
    may run ``python scripts/catalogue.py compile``);
-2. the user cache folder, ``readiness/locale/LANG-KEY.mo``, where KEY digests the ``.po``'s
-   resolved path, size and modification time: two ``stat`` calls tell whether it is current,
-   without reading or hashing the ``.po``;
+2. the user cache folder, ``readiness/locale/LANG-PLACE-SIZE-MTIME.mo`` (PLACE: a CRC of the
+   ``.po``'s resolved path, so two checkouts never share a file): two ``stat`` calls tell
+   whether it is current, without reading or hashing the ``.po``;
 3. otherwise the ``.po`` is compiled with Babel (fuzzy entries left out, as msgfmt does) and the
    result written to that cache file atomically (write, then rename), so concurrent first
    starts never read half a file. A cache folder that cannot be written costs a compile per start,
@@ -17,10 +17,12 @@ source text (logged, never shown: a broken catalogue must not stop the command l
 
 from __future__ import annotations
 
+import contextlib
 import gettext
-import hashlib
 import io
 import os
+import sys
+import zlib
 from pathlib import Path
 
 from readiness.paths import resources_dir
@@ -41,15 +43,22 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
-def cache_file(po: Path, language: str) -> Path:
-    """The user-cache file that holds ``po`` compiled (for this path, size and mtime)."""
+def _cache_root() -> Path:
+    """The user cache folder, as platformdirs gives it; on Linux worked out directly (the XDG
+    rule), since importing platformdirs costs more than the whole catalogue look-up."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "readiness"
     from platformdirs import user_cache_dir
 
+    return Path(user_cache_dir("readiness", appauthor=False))
+
+
+def cache_file(po: Path, language: str) -> Path:
+    """The user-cache file that holds ``po`` compiled (for this path, size and mtime)."""
     stat = po.stat()
-    key = hashlib.sha256(f"{po.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()
-    return (
-        Path(user_cache_dir("readiness", appauthor=False)) / "locale" / f"{language}-{key[:16]}.mo"
-    )
+    place = zlib.crc32(str(po.resolve()).encode("utf-8", "surrogateescape"))
+    return _cache_root() / "locale" / f"{language}-{place:08x}-{stat.st_size}-{stat.st_mtime_ns}.mo"
 
 
 def compile_po(po: Path) -> bytes:
@@ -85,7 +94,18 @@ def compiled_catalogue(language: str) -> bytes | Path | None:
         os.replace(partial, cached)
     except OSError:
         return data
+    _forget_older(cached)
     return cached
+
+
+def _forget_older(current: Path) -> None:
+    """Remove the files compiled from earlier states of the same ``.po`` (same language and
+    place): each edit of a catalogue would otherwise leave one behind."""
+    prefix = current.name.rsplit("-", 2)[0]
+    for old in current.parent.glob(f"{prefix}-*.mo"):
+        if old != current:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def load_translations(language: str) -> gettext.NullTranslations:
