@@ -94,6 +94,23 @@ def _evidence(details: dict[str, AnswerDetail]) -> dict[str, Evidence]:
     return {qid: d.evidence for qid, d in details.items() if d.evidence is not None}
 
 
+KEEP: object = object()
+"""An AnswerEdit field left as it is."""
+
+
+@dataclass(frozen=True)
+class AnswerEdit:
+    """One question's new answer fields; a field that is ``KEEP`` (answer, evidence) or None
+    (comment, flagged) stays as stored. ``answer=None`` clears the answer, ``evidence=None``
+    removes the evidence."""
+
+    question_id: str
+    answer: object = KEEP
+    comment: str | None = None
+    flagged: bool | None = None
+    evidence: object = KEEP
+
+
 class Workspace:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -293,7 +310,7 @@ class Workspace:
             raise UserError(_("give only one of an option, N/A or a free text answer"))
         checked_text(assessment_id, _("the assessment id"))
         checked_text(question_id, _("the question id"))
-        answer: object = self._KEEP
+        answer: object = KEEP
         if clear:
             answer = None
         elif option is not None:
@@ -303,7 +320,7 @@ class Workspace:
         elif text is not None:
             answer = TextAnswer(checked_text(text, _("the answer text")))
         comment = checked_optional(comment, _("the comment"))
-        new_evidence: object = None if clear_evidence else self._KEEP
+        new_evidence: object = None if clear_evidence else KEEP
         if evidence is not None:
             if clear_evidence:
                 raise UserError(_("give evidence or remove it, not both"))
@@ -328,53 +345,86 @@ class Workspace:
     def set_flag(self, assessment_id: str, question_id: str, flagged: bool) -> Change | None:
         return self.change_answer(assessment_id, question_id, flagged=flagged)
 
-    _KEEP = object()
-
     def _edit(
         self,
         assessment_id: str,
         question_id: str,
-        answer: object = _KEEP,
+        answer: object = KEEP,
         comment: str | None = None,
         flagged: bool | None = None,
-        evidence: object = _KEEP,
+        evidence: object = KEEP,
     ) -> Change | None:
         with self._write() as session:
             full_id, sha256 = self._target(session, assessment_id)
             questionnaire = self._loaded(session, sha256).questionnaire
-            question = questionnaire.question(question_id)
-            if question is None:
-                raise UserError(
-                    _("unknown question '{question}' in questionnaire '{qid}'").format(
-                        question=question_id, qid=questionnaire.id
-                    )
-                )
-            if evidence is not self._KEEP and evidence is not None and not question.is_choice:
-                raise UserError(
-                    _(
-                        "question '{question}' takes free text; evidence backs option answers"
-                    ).format(question=question_id)
-                )
-            if answer is not self._KEEP and answer is not None:
-                assert isinstance(answer, ChoiceAnswer | NotApplicable | TextAnswer)
-                problem = answer_problem(questionnaire, question_id, answer)
-                if problem:
-                    raise UserError(problem)
             details = repo.answers(session, full_id)
-            current = details.get(question_id, AnswerDetail())
-            new = replace(
-                current,
-                answer=current.answer if answer is self._KEEP else answer,  # type: ignore[arg-type]
-                comment=current.comment if comment is None else comment,
-                flagged=current.flagged if flagged is None else flagged,
-                evidence=current.evidence if evidence is self._KEEP else evidence,  # type: ignore[arg-type]
-            )
-            change = repo.save_answer(session, full_id, question_id, new)
+            edit = AnswerEdit(question_id, answer, comment, flagged, evidence)
+            change = self._apply(session, full_id, questionnaire, details, edit)
             if change is not None:
-                details[question_id] = new
-                result = score(questionnaire, _answers(details))
-                self._store(session, full_id, result, change.at)
+                self._store(session, full_id, score(questionnaire, _answers(details)), change.at)
             return change
+
+    def change_answers(self, assessment_id: str, edits: list[AnswerEdit]) -> list[Change]:
+        """Apply several answer edits as ONE committed transaction, all or nothing: each
+        question that changes gets its own history entry (so its own undo step), and the
+        assessment is rescored once. Raises UserError naming the first edit that cannot apply
+        (then nothing is saved). Returns the changes made, in ``edits`` order. DESIGN sections
+        3 (answers file) and 6 (``answer ID --file``)."""
+        checked_text(assessment_id, _("the assessment id"))
+        with self._write() as session:
+            full_id, sha256 = self._target(session, assessment_id)
+            questionnaire = self._loaded(session, sha256).questionnaire
+            details = repo.answers(session, full_id)
+            changes = [
+                change
+                for edit in edits
+                if (change := self._apply(session, full_id, questionnaire, details, edit))
+            ]
+            if changes:
+                result = score(questionnaire, _answers(details))
+                self._store(session, full_id, result, changes[-1].at)
+            return changes
+
+    def _apply(
+        self,
+        session: Session,
+        full_id: str,
+        questionnaire: Questionnaire,
+        details: dict[str, AnswerDetail],
+        edit: AnswerEdit,
+    ) -> Change | None:
+        """Check and save one edit inside ``session``; ``details`` is updated in place."""
+        question_id, answer, evidence = edit.question_id, edit.answer, edit.evidence
+        question = questionnaire.question(question_id)
+        if question is None:
+            raise UserError(
+                _("unknown question '{question}' in questionnaire '{qid}'").format(
+                    question=question_id, qid=questionnaire.id
+                )
+            )
+        if evidence is not KEEP and evidence is not None and not question.is_choice:
+            raise UserError(
+                _("question '{question}' takes free text; evidence backs option answers").format(
+                    question=question_id
+                )
+            )
+        if answer is not KEEP and answer is not None:
+            assert isinstance(answer, ChoiceAnswer | NotApplicable | TextAnswer)
+            problem = answer_problem(questionnaire, question_id, answer)
+            if problem:
+                raise UserError(problem)
+        current = details.get(question_id, AnswerDetail())
+        new = replace(
+            current,
+            answer=current.answer if answer is KEEP else answer,  # type: ignore[arg-type]
+            comment=current.comment if edit.comment is None else edit.comment,
+            flagged=current.flagged if edit.flagged is None else edit.flagged,
+            evidence=current.evidence if evidence is KEEP else evidence,  # type: ignore[arg-type]
+        )
+        change = repo.save_answer(session, full_id, question_id, new)
+        if change is not None:
+            details[question_id] = new
+        return change
 
     # Undo / redo --------------------------------------------------------------------------
 
