@@ -117,9 +117,9 @@ def _tamper(db: Path, content: str, sha: str | None = None) -> None:
 def _fresh_snapshot_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """Parsed snapshots are cached per process by sha256: start each test without them, as a
     window that opens a crafted shared database would."""
-    from readiness.services import workspace as workspace_module
+    from readiness.services import state as state_module
 
-    monkeypatch.setattr(workspace_module, "_SNAPSHOTS", {})
+    monkeypatch.setattr(state_module, "_SNAPSHOTS", {})
 
 
 def test_a_snapshot_that_does_not_match_its_sha256_is_refused(tmp_path: Path) -> None:

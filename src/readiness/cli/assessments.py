@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from readiness.cli.common import Commands, open_workspace, print_json
+from readiness.cli.common import Commands, open_quick_view, open_workspace, print_json
 from readiness.i18n import _
 
 
@@ -19,7 +19,10 @@ def cmd_assessment_new(args: argparse.Namespace) -> int:
 def cmd_assessment_list(args: argparse.Namespace) -> int:
     from readiness.domain.scoring import shown
 
-    summaries = open_workspace(args).assessments(trashed=args.trash)
+    view = None if args.trash else open_quick_view(args)
+    summaries = view.assessments() if view is not None else None
+    if summaries is None:
+        summaries = open_workspace(args).assessments(trashed=args.trash)
     rows = [
         {
             "id": a.id,
@@ -57,12 +60,16 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
     from readiness.services.answer_lines import answer_lines
     from readiness.services.results import details_json, evidence_lines, score_json, score_lines
 
-    workspace = open_workspace(args)
-    state = workspace.state(args.id)
-    summary = state.summary
-    from readiness.services.exchange import origin_line, origin_of
+    view = open_quick_view(args)
+    state = view.state(args.id) if view is not None else None
+    origin = None  # the quick view only shows assessments made here
+    if state is None:
+        from readiness.services.exchange import origin_of
 
-    origin = origin_of(workspace, summary.id)
+        workspace = open_workspace(args)
+        state = workspace.state(args.id)
+        origin = origin_of(workspace, state.summary.id)
+    summary = state.summary
     if args.json:
         payload = {
             "id": summary.id,
@@ -85,8 +92,11 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
             assessor=summary.assessor or "-",
         )
     )
-    if line := origin_line(origin):
-        print(line)
+    if origin is not None:
+        from readiness.services.exchange import origin_line
+
+        if line := origin_line(origin):
+            print(line)
     print()
     print("\n".join(score_lines(state.result) + evidence_lines(state.details, state.result)))
     print()

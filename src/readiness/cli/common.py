@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from readiness.i18n import _
 
 if TYPE_CHECKING:
+    from readiness.services.quick import QuickView
     from readiness.services.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
@@ -113,6 +114,17 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     workspace = Workspace.open(args.db)
     _OPENED.append(workspace)
     return workspace
+
+
+def open_quick_view(args: argparse.Namespace) -> QuickView | None:
+    """A read-only view of the database without SQLAlchemy (``services/quick.py``), or None
+    when the command must open the Workspace. Closed by :func:`fast_exit`."""
+    from readiness.services.quick import open_quick
+
+    view = open_quick(args.db)
+    if view is not None:
+        _OPENED.append(view)
+    return view
 
 
 def fast_exit(code: int) -> None:

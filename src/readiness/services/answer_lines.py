@@ -9,7 +9,7 @@ from readiness.domain.numbering import question_by_number, question_numbers
 from readiness.domain.progress import progress
 from readiness.i18n import _
 from readiness.services.errors import UserError
-from readiness.services.workspace import AssessmentState
+from readiness.services.state import AssessmentState
 
 
 def resolve_question(questionnaire: Questionnaire, given: str) -> str:

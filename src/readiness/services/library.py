@@ -62,7 +62,7 @@ def available(workspace: Workspace | None) -> list[Available]:
 
     ``workspace`` None lists the built-in ones only (no database is opened or created).
     """
-    from readiness.services.workspace import _parse_snapshot
+    from readiness.services.state import stored_snapshot
 
     entries = [Available(e.loaded, BUILTIN, e.path) for e in catalog.builtin()]
     builtin_hashes = {e.loaded.sha256 for e in entries}
@@ -71,7 +71,8 @@ def available(workspace: Workspace | None) -> list[Available]:
             rows = stored.installed(session)
         for row in rows:
             if row.sha256 not in builtin_hashes:
-                entries.append(Available(_parse_snapshot(row.sha256, row.content), INSTALLED, None))
+                loaded = stored_snapshot(row.sha256, lambda text=row.content: text)
+                entries.append(Available(loaded, INSTALLED, None))
     return sorted(entries, key=lambda e: (e.id, version_key(e.version)))
 
 

@@ -10,7 +10,7 @@ from readiness.domain.partnership import TopicComparison, TopicSide
 from readiness.domain.scoring import QuestionResult, Status
 from readiness.i18n import _
 from readiness.services.partnerships import PairComparison
-from readiness.services.workspace import AssessmentState
+from readiness.services.state import AssessmentState
 
 
 def topic_labels() -> dict[str, str]:

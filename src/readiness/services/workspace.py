@@ -6,7 +6,6 @@ refreshes its cached score, so lists never need to rescore and nothing is ever "
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -17,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from readiness import __version__
 from readiness.domain.answers import (
-    Answer,
     AnswerDetail,
     ChoiceAnswer,
     Evidence,
@@ -32,10 +30,15 @@ from readiness.domain.records import AssessmentSummary, Change, Organisation, Or
 from readiness.domain.report import DEFAULT_MARKING, Marking, Report
 from readiness.domain.scoring import ScoreResult, score, shown
 from readiness.i18n import _
-from readiness.questionnaire.issues import FileProblems
-from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
+from readiness.questionnaire.loader import LoadedQuestionnaire
 from readiness.services import guard
 from readiness.services.errors import UserError
+from readiness.services.state import (
+    AssessmentState,
+    answers_of,
+    assessment_state,
+    stored_snapshot,
+)
 from readiness.services.text_input import checked_optional, checked_text
 from readiness.storage import exchange as exchange_repo
 from readiness.storage import locking
@@ -47,39 +50,6 @@ from readiness.storage.trash import trashed
 MIN_PREFIX = 4
 
 
-@dataclass(frozen=True)
-class AssessmentState:
-    """One assessment as a view needs it: what it is, its questions, answers and score."""
-
-    summary: AssessmentSummary
-    loaded: LoadedQuestionnaire
-    details: dict[str, AnswerDetail]
-    result: ScoreResult
-
-    @property
-    def questionnaire(self) -> Questionnaire:
-        return self.loaded.questionnaire
-
-
-_SNAPSHOTS: dict[str, LoadedQuestionnaire] = {}
-"""Parsed snapshots by sha256: content-addressed, so entries are never stale."""
-
-
-def _parse_snapshot(sha256: str, content: str) -> LoadedQuestionnaire:
-    try:
-        return load_text(content, f"snapshot {sha256[:12]}")
-    except FileProblems as exc:
-        raise UserError(
-            _("the stored questionnaire {sha} cannot be read: {problem}").format(
-                sha=sha256[:12], problem=exc.issues[0]
-            )
-        ) from exc
-
-
-def _answers(details: dict[str, AnswerDetail]) -> dict[str, Answer]:
-    return {qid: d.answer for qid, d in details.items() if d.answer is not None}
-
-
 def _checked_evidence(evidence: Evidence | str) -> Evidence:
     """Evidence given as text parsed and checked; UserError with one line when it is wrong."""
     try:
@@ -88,10 +58,6 @@ def _checked_evidence(evidence: Evidence | str) -> Evidence:
         return make_evidence(evidence.kind.value, evidence.reference, evidence.date)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-
-
-def _evidence(details: dict[str, AnswerDetail]) -> dict[str, Evidence]:
-    return {qid: d.evidence for qid, d in details.items() if d.evidence is not None}
 
 
 KEEP: object = object()
@@ -251,10 +217,7 @@ class Workspace:
         with self._read() as session:
             loaded = self._loaded(session, summary.snapshot_sha256)
             details = repo.answers(session, summary.id)
-        # the evidence rule is judged on the assessment's last change (DESIGN section 3)
-        as_of = summary.updated_at.date()
-        result = score(loaded.questionnaire, _answers(details), _evidence(details), as_of)
-        return AssessmentState(summary, loaded, details, result)
+        return assessment_state(summary, loaded, details)
 
     def update_details(
         self,
@@ -361,7 +324,7 @@ class Workspace:
             edit = AnswerEdit(question_id, answer, comment, flagged, evidence)
             change = self._apply(session, full_id, questionnaire, details, edit)
             if change is not None:
-                self._store(session, full_id, score(questionnaire, _answers(details)), change.at)
+                self._store(session, full_id, score(questionnaire, answers_of(details)), change.at)
             return change
 
     def change_answers(self, assessment_id: str, edits: list[AnswerEdit]) -> list[Change]:
@@ -381,7 +344,7 @@ class Workspace:
                 if (change := self._apply(session, full_id, questionnaire, details, edit))
             ]
             if changes:
-                result = score(questionnaire, _answers(details))
+                result = score(questionnaire, answers_of(details))
                 self._store(session, full_id, result, changes[-1].at)
             return changes
 
@@ -461,7 +424,7 @@ class Workspace:
             assert change is not None
             details = repo.answers(session, full_id)
             questionnaire = self._loaded(session, sha256).questionnaire
-            self._store(session, full_id, score(questionnaire, _answers(details)), change.at)
+            self._store(session, full_id, score(questionnaire, answers_of(details)), change.at)
             return change
 
     def history(self, assessment_id: str, question_id: str | None = None) -> list[Change]:
@@ -511,7 +474,7 @@ class Workspace:
                         continue  # deleted meanwhile by another user of a shared database
                     questionnaire = self._loaded(session, sha256).questionnaire
                     details = repo.answers(session, assessment_id)
-                    self._store(session, assessment_id, score(questionnaire, _answers(details)))
+                    self._store(session, assessment_id, score(questionnaire, answers_of(details)))
         return len(stale)
 
     def _store(
@@ -555,22 +518,7 @@ class Workspace:
 
     def _loaded(self, session: Session, sha256: str) -> LoadedQuestionnaire:
         """The questionnaire of a snapshot, parsed once per process (snapshots never change)."""
-        loaded = _SNAPSHOTS.get(sha256)
-        if loaded is None:
-            content = repo.snapshot_content(session, sha256)
-            if content is None:
-                raise UserError(
-                    _("questionnaire snapshot {sha} is missing").format(sha=sha256[:12])
-                )
-            if hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest() != sha256:
-                raise UserError(  # a crafted or damaged shared database (issue 8)
-                    _(
-                        "the stored questionnaire {sha} does not match its checksum: the "
-                        "database was changed outside Partnership Readiness"
-                    ).format(sha=sha256[:12])
-                )
-            loaded = _SNAPSHOTS[sha256] = _parse_snapshot(sha256, content)
-        return loaded
+        return stored_snapshot(sha256, lambda: repo.snapshot_content(session, sha256))
 
     def _resolve(
         self,

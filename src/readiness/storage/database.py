@@ -27,21 +27,9 @@ from readiness.storage import dialects, faults, location
 from readiness.storage.backup import backup
 from readiness.storage.errors import DatabaseFileError
 from readiness.storage.recognise import APPLICATION_ID, FileState, recognise
+from readiness.storage.revisions import HEAD, REVISIONS
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# In order; the last is head (a test checks alembic agrees).
-REVISIONS = (
-    "0001",
-    "0002",
-    "0003",
-    "library",
-    "portfolio",
-    "upgrade",
-    "evidence",
-    "exchange",
-    "trash",
-)
-HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15_000
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
-from readiness.domain.evidence import evidence_from_dict, evidence_to_dict, stored_evidence
+from readiness.domain.evidence import evidence_from_dict, evidence_to_dict
 from readiness.domain.history import Entry
 from readiness.domain.records import (
     AssessmentSummary,
@@ -20,7 +20,6 @@ from readiness.domain.records import (
     OrganisationKind,
     Status,
 )
-from readiness.storage.columns import as_utc
 from readiness.storage.locking import insert_or_get
 from readiness.storage.models import (
     AnswerRow,
@@ -30,15 +29,10 @@ from readiness.storage.models import (
     SnapshotRow,
     utcnow,
 )
+from readiness.storage.rows import aware, detail_of, name_order, summary_of
 
-
-def _aware(moment: datetime) -> datetime:
-    return as_utc(moment)
-
-
-def _name_order(name: str) -> tuple[str, str]:
-    """Sort key for names: the same order on every database, whatever its collation."""
-    return (name.casefold(), name)
+_aware = aware
+_name_order = name_order
 
 
 def new_id() -> str:
@@ -175,25 +169,7 @@ def _summary_query(live: bool = True) -> Any:
     return query.where(LIVE_ASSESSMENT) if live else query
 
 
-def _summary(row: Any) -> AssessmentSummary:
-    return AssessmentSummary(
-        id=row[0],
-        organisation_id=row[1],
-        organisation=row[2],
-        questionnaire_id=row[3],
-        questionnaire_version=row[4],
-        title=row[5],
-        status=Status(row[6]),
-        marking=row[7],
-        assessor=row[8],
-        created_at=_aware(row[9]),
-        updated_at=_aware(row[10]),
-        snapshot_sha256=row[11],
-        completeness=row[12] if row[12] is not None else 0.0,
-        score=row[13] if row[13] is not None else 0.0,
-        level=row[14] if row[14] is not None else 0,
-        demo=bool(row[15]),
-    )
+_summary = summary_of
 
 
 def assessments(
@@ -331,25 +307,7 @@ def _detail(row: AnswerRow | None) -> AnswerDetail:
     )
 
 
-def _detail_of(
-    option_id: str | None,
-    na_justification: str | None,
-    text: str | None,
-    comment: str | None,
-    flagged: bool | None,
-    evidence_kind: str | None = None,
-    evidence_reference: str | None = None,
-    evidence_date: date | None = None,
-) -> AnswerDetail:
-    answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
-    if na_justification is not None:
-        answer = NotApplicable(na_justification)
-    elif option_id is not None:
-        answer = ChoiceAnswer(option_id)
-    elif text is not None:
-        answer = TextAnswer(text)
-    evidence = stored_evidence(evidence_kind, evidence_reference, evidence_date)
-    return AnswerDetail(answer, comment or "", bool(flagged), evidence)
+_detail_of = detail_of
 
 
 def detail_to_json(detail: AnswerDetail) -> str:

@@ -22,7 +22,7 @@ from readiness.domain.answers import AnswerDetail
 from readiness.domain.model import localize
 from readiness.domain.scoring import ScoreResult, Status
 from readiness.i18n import _, ngettext
-from readiness.services.workspace import AssessmentState
+from readiness.services.state import AssessmentState
 from readiness.ui.controllers.base import QUESTIONS_TAB, PageController
 from readiness.ui.question_model import QuestionIdRole
 

@@ -1,0 +1,20 @@
+"""The schema revisions this version knows, in order; the last is head (DESIGN section 4).
+
+Kept apart from ``database.py`` so that the command line's read path (``quick_read.py``) can
+check a file's revision without importing SQLAlchemy. A test checks Alembic's chain agrees.
+"""
+
+from __future__ import annotations
+
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "library",
+    "portfolio",
+    "upgrade",
+    "evidence",
+    "exchange",
+    "trash",
+)
+HEAD = REVISIONS[-1]
