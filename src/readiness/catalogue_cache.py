@@ -119,7 +119,9 @@ def load_translations(language: str) -> gettext.NullTranslations:
                 return gettext.GNUTranslations(handle)
         return gettext.GNUTranslations(io.BytesIO(found))
     except Exception as exc:  # a broken catalogue must never stop the program
-        from readiness.logs import log_exception
+        import logging  # the app's "readiness" logger; readiness.logs would break the layers
 
-        log_exception(exc)
+        logging.getLogger("readiness").warning(
+            "translation catalogue %s unusable: %s", language, type(exc).__name__
+        )
         return gettext.NullTranslations()
