@@ -46,14 +46,17 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-_TYPE_NAMES = {
-    "object": "a mapping (key: value)",
-    "array": "a list",
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-}
+def _type_name(kind: str) -> str:
+    """What a value of a JSON-schema ``type`` is called in a message, in the current language."""
+    names = {
+        "object": _("a mapping (key: value)"),
+        "array": _("a list"),
+        "string": _("text"),
+        "number": _("a number"),
+        "integer": _("a whole number"),
+        "boolean": _("true or false"),
+    }
+    return names[kind]
 
 
 def _is_type(value: Any, kind: str) -> bool:
@@ -207,7 +210,7 @@ class _Node:
                 (
                     path,
                     _("expected {expected}, got {got}{hint}").format(
-                        expected=_(_TYPE_NAMES[kind]), got=describe(value), hint=hint
+                        expected=_type_name(kind), got=describe(value), hint=hint
                     ),
                 )
             )

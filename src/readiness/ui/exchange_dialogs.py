@@ -37,7 +37,10 @@ from readiness.ui.a11y import Dialog
 from readiness.ui.keys_dialog import grouped
 from readiness.ui.palette import error_colour
 
-PACKAGE_FILTER = "Partnership Readiness packages (*.readiness);;All files (*)"
+
+def package_filter() -> str:
+    """The file dialogs' filter for exchange packages, in the current language."""
+    return _("Partnership Readiness packages (*.readiness);;All files (*)")
 
 
 def _path_row(edit: QLineEdit, parent: QWidget, title: str, save: bool) -> QHBoxLayout:
@@ -45,9 +48,9 @@ def _path_row(edit: QLineEdit, parent: QWidget, title: str, save: bool) -> QHBox
 
     def ask() -> None:
         if save:
-            path, _f = QFileDialog.getSaveFileName(parent, title, edit.text(), _(PACKAGE_FILTER))
+            path, _f = QFileDialog.getSaveFileName(parent, title, edit.text(), package_filter())
         else:
-            path, _f = QFileDialog.getOpenFileName(parent, title, edit.text(), _(PACKAGE_FILTER))
+            path, _f = QFileDialog.getOpenFileName(parent, title, edit.text(), package_filter())
         if path:
             edit.setText(path)
 
@@ -299,7 +302,7 @@ class ImportDialog(Dialog):
         self.import_button.setEnabled(self.files.count() > 0)
 
     def _ask_files(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(self, _("Import packages"), "", _(PACKAGE_FILTER))
+        paths, _f = QFileDialog.getOpenFileNames(self, _("Import packages"), "", package_filter())
         self.add_files([Path(p) for p in paths])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

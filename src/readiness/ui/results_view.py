@@ -27,7 +27,7 @@ from readiness.domain.method import method_summary
 from readiness.domain.model import localize
 from readiness.domain.progress import progress
 from readiness.domain.scoring import Recommendation, ScoreResult, shown
-from readiness.i18n import _
+from readiness.i18n import _, ngettext
 from readiness.ui.charts import ChartPanel, DomainBars, RadarChart
 from readiness.ui.question_editor import _scaled
 
@@ -254,7 +254,13 @@ class ResultsView(QWidget):
         if result.limited_by_domains:
             names = ", ".join(titles.get(d, d) for d in result.limited_by_domains)
             lines.append(
-                html.escape(_("The weakest domain limits the level: {names}.").format(names=names))
+                html.escape(
+                    ngettext(
+                        "The weakest domain limits the level: {names}.",
+                        "The weakest domains limit the level: {names}.",
+                        len(result.limited_by_domains),
+                    ).format(names=names)
+                )
             )
         low = [titles.get(d.id, d.id) for d in result.domains if d.low_confidence]
         if low:
