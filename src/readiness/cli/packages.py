@@ -53,7 +53,7 @@ def cmd_package_inspect(args: argparse.Namespace) -> int:
     signer = manifest["signer"]
     print(
         _("{kind} package {id}, made {created} by Partnership Readiness {version}").format(
-            kind=manifest["kind"],
+            kind=_("invitation") if manifest["kind"] == "invitation" else _("assessment"),
             id=manifest["package_id"],
             created=manifest["created"],
             version=manifest["app_version"],
@@ -62,7 +62,10 @@ def cmd_package_inspect(args: argparse.Namespace) -> int:
     trust = _("trusted") if info["trusted"] else _("not trusted here")
     print(
         _("Signed by {name} ({key}): signature {state}, {trust}").format(
-            name=signer["name"], key=signer["key_id"], state=info["signature"], trust=trust
+            name=signer["name"],
+            key=signer["key_id"],
+            state=_("valid") if info["signature"] == "valid" else _("invalid"),
+            trust=trust,
         )
     )
     q, a = manifest["questionnaire"], manifest["assessment"]
@@ -82,7 +85,7 @@ def cmd_package_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
-    from readiness.services.package_import import import_packages
+    from readiness.services.package_import import import_packages, outcome_text
 
     results = import_packages(open_workspace(args), [Path(f) for f in args.files])
     if args.json:
@@ -99,7 +102,7 @@ def cmd_package_import(args: argparse.Namespace) -> int:
                         "{trust})"
                     ).format(
                         file=r.file,
-                        outcome=r.outcome,
+                        outcome=outcome_text(r.outcome),
                         org=r.organisation,
                         id=r.assessment_id,
                         name=signer.name,
@@ -108,7 +111,12 @@ def cmd_package_import(args: argparse.Namespace) -> int:
                     )
                 )
             else:
-                print(f"{r.file}: {r.outcome} — {r.reason}", file=sys.stderr)
+                print(
+                    _("{file}: {outcome} — {reason}").format(
+                        file=r.file, outcome=outcome_text(r.outcome), reason=r.reason
+                    ),
+                    file=sys.stderr,
+                )
     return 0 if all(r.ok for r in results) else 1
 
 

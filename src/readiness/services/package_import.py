@@ -39,6 +39,18 @@ OUTCOMES = ("created", "updated", "unchanged", "conflict", "refused")
 _LOADED: dict[str, LoadedQuestionnaire] = {}
 
 
+def outcome_text(outcome: str) -> str:
+    """An import outcome (one of ``OUTCOMES``, the JSON value) as a person reads it."""
+    words = {
+        "created": _("created"),
+        "updated": _("updated"),
+        "unchanged": _("unchanged"),
+        "conflict": _("conflict"),
+        "refused": _("refused"),
+    }
+    return words.get(outcome, outcome)
+
+
 @dataclass(frozen=True)
 class Signer:
     key_id: str

@@ -257,13 +257,19 @@ def _local(event: QDragEnterEvent) -> list[Path]:
 
 def result_line(result) -> str:  # type: ignore[no-untyped-def]
     """One line for one file: its name, the outcome and who signed it, or why not."""
+    from readiness.services.package_import import outcome_text
+
     name = Path(result.file).name
     if not result.ok:
         return _("{file}: {outcome} — {reason}").format(
-            file=name, outcome=result.outcome, reason=result.reason
+            file=name, outcome=outcome_text(result.outcome), reason=result.reason
         )
     signer = result.signer
     trust = _("trusted") if signer.trusted else _("unverified signer")
     return _("{file}: {outcome} — {org}, signed by {name} ({trust})").format(
-        file=name, outcome=result.outcome, org=result.organisation, name=signer.name, trust=trust
+        file=name,
+        outcome=outcome_text(result.outcome),
+        org=result.organisation,
+        name=signer.name,
+        trust=trust,
     )
