@@ -176,7 +176,8 @@ def test_every_barrier_and_way_forward_is_measured_on_both_sides(
         assert {tag: n for tag, n in counts.items() if n < 3} == {}, audience
 
 
-# Every question id of version 1.0.0, so that answers carry over to 1.1.0 (DESIGN section 2).
+# Every question id of version 1.0.0, so that answers carry over to later versions (DESIGN
+# section 2). 1.2.0 adds French and keeps every 1.1.0 question as well (test_builtin_french.py).
 IDS_1_0_0 = {
     "company": (
         "governance.crisis-executive governance.board-briefing governance.baseline-map "
@@ -210,7 +211,7 @@ IDS_1_0_0 = {
 
 def test_old_question_ids_are_kept(audience: str, questionnaires: dict[str, Questionnaire]) -> None:
     q = questionnaires[audience]
-    assert q.version == "1.1.0"
+    assert q.version == {"company": "1.2.0", "defence_unit": "1.1.0"}[audience]
     missing = [qid for qid in IDS_1_0_0[audience].split() if q.question(qid) is None]
     assert missing == []
 
