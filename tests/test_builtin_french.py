@@ -31,10 +31,16 @@ FILES = {
     "company-readiness": builtin_questionnaires_dir() / "company-readiness.yaml",
     "defence-unit-readiness": builtin_questionnaires_dir() / "defence-unit-readiness.yaml",
 }
-# The built-ins that are in French so far (both, once the defence-unit file is translated).
-FRENCH = ["company-readiness"]
+FRENCH = sorted(FILES)
 PREVIOUS = "1.1.0"  # the last release without French, kept in tests/data
 KIND = {"company-readiness": "company", "defence-unit-readiness": "defence_unit"}
+# English mistakes of 1.1.0 that 1.2.0 corrects: (questionnaire, path) -> (1.1.0 text, 1.2.0 text).
+ENGLISH_FIXES = {
+    ("defence-unit-readiness", "description"): (
+        "Intended for military point of contactrs and",  # a search-and-replace slip
+        "Intended for CIMIC officers and",
+    ),
+}
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -147,6 +153,11 @@ def test_the_french_version_changes_no_structure(questionnaire_id: str) -> None:
     assert new["version"] == "1.2.0" and old["version"] == PREVIOUS
     assert _without_text(new) == _without_text(old)
     old_en = [(p, t["en"]) for p, t in text_objects(old)]
+    for (qid, path), (wrong, right) in ENGLISH_FIXES.items():
+        if qid == questionnaire_id:
+            index = [p for p, _t in old_en].index(path)
+            assert wrong in old_en[index][1]
+            old_en[index] = (path, old_en[index][1].replace(wrong, right))
     assert [(p, t["en"]) for p, t in text_objects(new)] == old_en
     assert [set(t) for _p, t in text_objects(old)] == [{"en"}] * len(old_en)
 
