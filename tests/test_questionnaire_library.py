@@ -77,7 +77,9 @@ def test_same_version_other_content_is_refused_naming_both_hashes(
 def test_a_builtin_cannot_be_shadowed(workspace: Workspace, tmp_path: Path):
     builtin = sorted(builtin_questionnaires_dir().glob("*.yaml"))[0]
     assert library.install(workspace, builtin).outcome == "built in"
-    text = builtin.read_text(encoding="utf-8").replace("title: {en: ", "title: {en: X ", 1)
+    original = builtin.read_text(encoding="utf-8")
+    text = original.replace("Partnership readiness", "X Partnership readiness", 1)
+    assert text != original  # the shadow really differs (its title)
     (tmp_path / "shadow.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(UserError, match="already known with other content"):
         library.install(workspace, tmp_path / "shadow.yaml")
