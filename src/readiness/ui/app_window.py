@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.act_view_results = a(_("&Results"), "Ctrl+2", name="actViewResults")
         # Portfolio, partnership and trend pages (DESIGN section 9)
         self.act_view_portfolio = a(_("&Portfolio"), "Ctrl+3", name="actViewPortfolio")
-        self.act_view_partnership = a(_("Pa&rtnership"), "Ctrl+4", name="actViewPartnership")
+        self.act_view_partnership = a(_("Partners&hip"), "Ctrl+4", name="actViewPartnership")
         self.act_view_trend = a(_("&Trend"), "Ctrl+5", name="actViewTrend")
         self.act_next = a(_("&Next question"), ["Alt+Down", "J"], name="actNext")
         self.act_previous = a(_("&Previous question"), ["Alt+Up", "K"], name="actPrevious")
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.act_delete = a(
             _("&Delete"), tip=_("Move the selected item to the trash"), name="actDelete"
         )
-        self.act_trash = a(_("&Trash…"), tip=_("Deleted items: restore or empty"), name="actTrash")
+        self.act_trash = a(_("Tra&sh…"), tip=_("Deleted items: restore or empty"), name="actTrash")
         self.act_empty_trash = a(_("E&mpty trash…"), name="actEmptyTrash")
         self.act_remove_demo = a(_("&Remove demo data…"), name="actRemoveDemo")
         self.act_shortcuts = a(

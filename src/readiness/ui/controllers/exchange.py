@@ -31,7 +31,7 @@ class ExchangeController(PageController):
         a = w._action
         self.act_send = a(_("&Send assessment…"), "Ctrl+Shift+S", name="actSendAssessment")
         self.act_invite = a(_("&Invite partner…"), name="actInvitePartner")
-        self.act_import = a(_("Im&port packages…"), "Ctrl+Shift+I", name="actImportPackages")
+        self.act_import = a(_("Import pac&kages…"), "Ctrl+Shift+I", name="actImportPackages")
         self.act_keys = a(_("My &keys…"), name="actMyKeys")
         self.act_partners = a(_("&Partners…"), name="actPartners")
         first_export = w.act_export_pdf

@@ -36,7 +36,7 @@ class LibraryController(PageController):
 
     def connect(self) -> None:
         w = self.window
-        self.act_add = QAction(_("Add &questionnaire…"), w)
+        self.act_add = QAction(_("&Add questionnaire…"), w)
         self.act_add.setObjectName("actAddQuestionnaire")
         self.act_add.setStatusTip(
             _("Install a questionnaire file (YAML or Excel) in this workspace")
