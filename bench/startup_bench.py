@@ -25,8 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.2  # first paint, issue 17
+DATA_RATIO = 2.0  # the list or welcome page painted with its data, issue 17
 MARKER = "READINESS_WINDOW_SHOWN"
+PREVIEW = "READINESS_WINDOW_PREVIEW"
 READY = "READINESS_WINDOW_READY"
 
 BASELINE = f"""
@@ -63,18 +65,20 @@ def _environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds to the window's first paint, seconds to the data shown) of one start."""
+def _time(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds to the window's first paint, to its data shown, to the window usable) of one
+    start: the data is shown by the start-up preview when there is one, else when usable."""
     start = time.time()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     marks = {
         line.split()[0]: float(line.split()[1]) - start
         for line in done.stdout.splitlines()
-        if line.startswith((MARKER, READY))
+        if line.startswith((MARKER, PREVIEW, READY))
     }
     if MARKER not in marks:
         raise RuntimeError(f"no marker from {command}: rc={done.returncode} {done.stderr[-800:]}")
-    return marks[MARKER], marks.get(READY, marks[MARKER])
+    usable = marks.get(READY, marks[MARKER])
+    return marks[MARKER], marks.get(PREVIEW, usable), usable
 
 
 def _prepare(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
@@ -136,12 +140,14 @@ def run(runs: int) -> str:
         for command, env in cases.values():  # warm the file cache once, not timed
             _time(command, env)
         times: dict[str, list[float]] = {name: [] for name in cases}
+        data: dict[str, list[float]] = {name: [] for name in cases}
         ready: dict[str, list[float]] = {name: [] for name in cases}
         for index in range(runs):
             for name, (command, env) in cases.items():
-                shown, filled = _time(command, env)
+                shown, filled, usable = _time(command, env)
                 times[name].append(shown)
-                ready[name].append(filled)
+                data[name].append(filled)
+                ready[name].append(usable)
             print(f"run {index + 1}/{runs} done", file=sys.stderr, flush=True)
     baseline_name = next(iter(cases))
     baseline = statistics.median(times[baseline_name])
@@ -150,29 +156,36 @@ def run(runs: int) -> str:
         f"(QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM') or 'offscreen/auto'}, "
         f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)",
         "",
-        "| case | window shown (median) | min | max | ratio to bare PySide6 | target "
-        "| data shown (median) | ratio |",
-        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| case | window shown (median) | min | max | ratio to bare | target "
+        "| data shown (median) | ratio | target | usable (median) | ratio |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |",
     ]
+
+    def verdict(name: str, ratio: float, target: float) -> str:
+        if name == baseline_name:
+            return "—"
+        if target == DATA_RATIO and "reopened" in name:
+            return "(none: questions page)"
+        return f"≤ {target} {'met' if ratio <= target else 'MISSED'}"
+
     for name, values in times.items():
         median = statistics.median(values)
-        ratio = median / baseline
-        verdict = (
-            "—"
-            if name == baseline_name
-            else (f"≤ {TARGET_RATIO} {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
-        )
-        filled = statistics.median(ready[name])
+        filled = statistics.median(data[name])
+        usable = statistics.median(ready[name])
         lines.append(
             f"| {name} | {median * 1000:.0f} ms | {min(values) * 1000:.0f} ms | "
-            f"{max(values) * 1000:.0f} ms | {ratio:.2f} | {verdict} | {filled * 1000:.0f} ms "
-            f"| {filled / baseline:.2f} |"
+            f"{max(values) * 1000:.0f} ms | {median / baseline:.2f} | "
+            f"{verdict(name, median / baseline, TARGET_RATIO)} | {filled * 1000:.0f} ms | "
+            f"{filled / baseline:.2f} | {verdict(name, filled / baseline, DATA_RATIO)} | "
+            f"{usable * 1000:.0f} ms | {usable / baseline:.2f} |"
         )
     lines += [
         "",
         "Window shown: the first paint of the main window (menus, status bar, 'Opening the "
-        "database…'). Data shown: the first paint after the Workspace opened on its worker "
-        "thread and the page (welcome, list or questions) was filled in.",
+        "database…'). Data shown: the first paint of the page with its data: the start-up "
+        "preview (list or welcome page read without SQLAlchemy, greyed until usable) when "
+        "there is one, else the filled page. Usable: the first paint after the Workspace "
+        "opened on its worker thread and the window was enabled.",
     ]
     return "\n".join(lines)
 

@@ -13,7 +13,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from readiness.domain.records import AssessmentSummary
+from readiness.domain.records import AssessmentSummary, Organisation
+from readiness.questionnaire.loader import LoadedQuestionnaire
+from readiness.services.errors import UserError
 from readiness.services.state import AssessmentState, assessment_state, stored_snapshot
 from readiness.storage.quick_read import QuickReader
 
@@ -35,17 +37,20 @@ def database_file(db: str | os.PathLike[str] | None) -> Path | None:
 def open_quick(db: str | os.PathLike[str] | None) -> QuickView | None:
     """A QuickView of the database ``db`` names (or the environment's), or None."""
     try:
-        reader = QuickReader.open(database_file(db))
+        path = database_file(db)
+        reader = QuickReader.open(path)
     except (OSError, ValueError):
         return None
-    return QuickView(reader) if reader is not None else None
+    return QuickView(reader, path) if reader is not None and path is not None else None
 
 
 class QuickView:
-    """What the read commands need, from one read-only snapshot of the file."""
+    """What the read commands and the window's first page need, from one read-only snapshot
+    of the database file at ``path``."""
 
-    def __init__(self, reader: QuickReader) -> None:
+    def __init__(self, reader: QuickReader, path: Path) -> None:
         self.reader = reader
+        self.path = path
 
     def close(self) -> None:
         self.reader.close()
@@ -56,6 +61,22 @@ class QuickView:
         try:
             return self.reader.assessments()
         except (sqlite3.Error, ValueError):
+            return None
+
+    def organisations(self) -> list[Organisation] | None:
+        """Live organisations, as ``Workspace.organisations()``; None as for assessments."""
+        try:
+            return self.reader.organisations()
+        except (sqlite3.Error, ValueError):
+            return None
+
+    def questionnaire_of(self, summary: AssessmentSummary) -> LoadedQuestionnaire | None:
+        """The questionnaire snapshot of an assessment, as ``Workspace.questionnaire_of``;
+        None when it cannot be read here (the Workspace then says why)."""
+        sha256 = summary.snapshot_sha256
+        try:
+            return stored_snapshot(sha256, lambda: self.reader.snapshot_content(sha256))
+        except (sqlite3.Error, ValueError, UserError):
             return None
 
     def state(self, given: str) -> AssessmentState | None:

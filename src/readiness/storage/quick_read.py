@@ -16,10 +16,10 @@ import sqlite3
 from pathlib import Path
 
 from readiness.domain.answers import AnswerDetail
-from readiness.domain.records import AssessmentSummary
+from readiness.domain.records import AssessmentSummary, Organisation
 from readiness.storage.recognise import APPLICATION_ID
 from readiness.storage.revisions import HEAD
-from readiness.storage.rows import detail_of, name_order, summary_of
+from readiness.storage.rows import detail_of, name_order, organisation_of, summary_of
 
 SUMMARY_SQL = (
     "SELECT a.id, a.organisation_id, o.name, s.questionnaire_id, s.version, a.title, a.status,"
@@ -81,6 +81,15 @@ class QuickReader:
         """Live assessments, sorted as ``repository.assessments`` sorts them."""
         found = [summary_of(row) for row in self.connection.execute(SUMMARY_SQL)]
         return sorted(found, key=lambda a: (*name_order(a.organisation), a.created_at, a.id))
+
+    def organisations(self) -> list[Organisation]:
+        """Live organisations, sorted as ``repository.organisations`` sorts them."""
+        rows = self.connection.execute(
+            "SELECT id, name, kind, sector, country, demo FROM organisations"
+            " WHERE deleted_at IS NULL"
+        )
+        found = [organisation_of(row) for row in rows]
+        return sorted(found, key=lambda o: (*name_order(o.name), o.id))
 
     def resolve(self, given: str) -> str | None:
         """The live assessment id ``given`` names: itself, or the one live id it is a prefix

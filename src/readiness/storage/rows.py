@@ -11,7 +11,7 @@ from typing import Any
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
 from readiness.domain.evidence import stored_evidence
-from readiness.domain.records import AssessmentSummary, Status
+from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
 
 
 def aware(moment: datetime | str) -> datetime:
@@ -25,6 +25,11 @@ def aware(moment: datetime | str) -> datetime:
 def name_order(name: str) -> tuple[str, str]:
     """Sort key for names: the same order on every database, whatever its collation."""
     return (name.casefold(), name)
+
+
+def organisation_of(row: Any) -> Organisation:
+    """An Organisation from (id, name, kind, sector, country, demo)."""
+    return Organisation(row[0], row[1], OrganisationKind(row[2]), row[3], row[4], bool(row[5]))
 
 
 def summary_of(row: Any) -> AssessmentSummary:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.i18n import _
-from readiness.ui.launch import BENCH_ENV, READY_MARKER, SHOWN_MARKER
+from readiness.ui.launch import BENCH_ENV, PREVIEW_MARKER, READY_MARKER, SHOWN_MARKER
 
 PAINT_WAIT_MS = 300
 
@@ -61,6 +61,7 @@ def run(db: str | Path | None = None) -> int:
         from readiness.ui.controllers import Controller
 
         state["workspace"] = workspace
+        window.statusBar().clearMessage()  # "Opening the database…" of the preview
         window.setEnabled(True)
         controller = Controller(window, workspace, settings)  # type: ignore[arg-type]
         state["controller"] = controller
@@ -92,7 +93,19 @@ def run(db: str | Path | None = None) -> int:
         if not task.started:
             task.start()
 
-    _after_first_paint(app, window, start_once)
+    def preview_then_open() -> None:
+        # the list (or welcome) page with its data, read without SQLAlchemy; the Workspace
+        # starts opening once that has painted
+        if not task.started and _preview(window, db, settings):
+            if bench:
+                _print_after_paint(app, window, PREVIEW_MARKER, quit_after=False)
+            _after_first_paint(app, window, start_once)
+            window.update()
+            QTimer.singleShot(PAINT_WAIT_MS, start_once)
+        else:
+            start_once()
+
+    _after_first_paint(app, window, preview_then_open)
     QTimer.singleShot(PAINT_WAIT_MS, start_once)
     try:
         code = app.exec()
@@ -105,6 +118,19 @@ def run(db: str | Path | None = None) -> int:
             workspace.close()
     language.restart_if_asked()
     return state["code"] or code
+
+
+def _preview(window: Any, db: str | Path | None, settings: Any) -> bool:
+    """``startup_preview.show_preview``; a failure there only means no preview (logged)."""
+    from readiness.ui.startup_preview import show_preview
+
+    try:
+        return show_preview(window, db, settings)
+    except Exception as exc:  # the Workspace opens next and reports real problems
+        from readiness.logs import log_exception
+
+        log_exception(exc)
+        return False
 
 
 def _open_workspace(db: str | Path | None, settings: object) -> object:
@@ -127,8 +153,9 @@ def _open_workspace(db: str | Path | None, settings: object) -> object:
     return workspace
 
 
-def _after_first_paint(app: Any, window: Any, then: Any) -> None:
-    """Call ``then`` (from the event loop) once the window has painted for the next time."""
+def _after_first_paint(app: Any, window: Any, then: Any, *args: Any) -> None:
+    """Call ``then(*args, seconds)`` (from the event loop) once the window has painted for the
+    next time; ``seconds`` is the ``time.time()`` of that paint when ``then`` wants it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
@@ -140,7 +167,8 @@ def _after_first_paint(app: Any, window: Any, then: Any) -> None:
                 and watched.window() is window
             ):
                 app.removeEventFilter(self)
-                QTimer.singleShot(0, then)
+                painted = time.time()
+                QTimer.singleShot(0, lambda: then(*args, painted) if args else then())
             return False
 
     app.installEventFilter(NextPaint(app))
@@ -150,9 +178,9 @@ def _print_after_paint(app: Any, window: Any, marker: str, quit_after: bool) -> 
     """For bench/startup_bench.py: print a timestamp at the window's next paint."""
     from PySide6.QtCore import QTimer
 
-    def stamp() -> None:
-        print(f"{marker} {time.time():.6f}", flush=True)
+    def stamp(_marker: str, painted: float) -> None:  # the time of the paint, not of now
+        print(f"{marker} {painted:.6f}", flush=True)
         if quit_after:
             QTimer.singleShot(0, app.quit)
 
-    _after_first_paint(app, window, stamp)
+    _after_first_paint(app, window, stamp, marker)

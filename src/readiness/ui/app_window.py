@@ -55,22 +55,33 @@ class MainWindow(QMainWindow):
         self.location.setObjectName("statusLocation")
         self.statusBar().addPermanentWidget(self.location)
         self.restored = False
+        self.first_built = False
         self.built = False
         self.page_widgets: dict[str, QWidget] = {}
         self._settings: Settings | None = None
         self._build_actions()
         self._build_menus()
 
-    def build_pages(self) -> None:
-        if self.built:
+    def build_first_pages(self) -> None:
+        """The welcome and assessments pages only: what the start-up preview shows."""
+        if self.first_built:
             return
-        from readiness.ui.answering_view import AnsweringView
         from readiness.ui.assessments_page import AssessmentsPage
-        from readiness.ui.results_view import ResultsView
         from readiness.ui.welcome_page import WelcomePage
 
         self.welcome = WelcomePage()
         self.assessments = AssessmentsPage()
+        self.add_page("welcome", self.welcome)
+        self.add_page("assessments", self.assessments)
+        self.first_built = True
+
+    def build_pages(self) -> None:
+        if self.built:
+            return
+        self.build_first_pages()
+        from readiness.ui.answering_view import AnsweringView
+        from readiness.ui.results_view import ResultsView
+
         self.answering = AnsweringView()
         self.results = ResultsView()
         self.tabs = QTabWidget()
@@ -79,8 +90,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results, _("&Results"))
         self.tabs.setTabToolTip(0, _("Answer the questions (Ctrl+1)"))
         self.tabs.setTabToolTip(1, _("Level, charts and recommendations (Ctrl+2)"))
-        self.add_page("welcome", self.welcome)
-        self.add_page("assessments", self.assessments)
         self.add_page("assessment", self.tabs)
         self.built = True
         if self._settings is not None:

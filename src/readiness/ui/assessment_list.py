@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -14,9 +15,13 @@ from PySide6.QtCore import (
 )
 
 from readiness import locale_format
+from readiness.domain.model import localize
 from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
 from readiness.domain.scoring import shown
 from readiness.i18n import _
+
+if TYPE_CHECKING:
+    from readiness.questionnaire.loader import LoadedQuestionnaire
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -197,3 +202,28 @@ class AssessmentTableModel(QAbstractTableModel):
         if role == ItemIdRole:
             return summary.id
         return None
+
+
+def counts_of(summaries: list[AssessmentSummary]) -> dict[str, int]:
+    """Assessments per organisation id, for the organisation list."""
+    counts: dict[str, int] = {}
+    for summary in summaries:
+        counts[summary.organisation_id] = counts.get(summary.organisation_id, 0) + 1
+    return counts
+
+
+def labels_and_titles(
+    summaries: list[AssessmentSummary],
+    questionnaire_of: Callable[[AssessmentSummary], LoadedQuestionnaire | None],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each assessment's level label and questionnaire title, in the language in use, by id."""
+    labels: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for summary in summaries:
+        loaded = questionnaire_of(summary)
+        if loaded is None:
+            continue
+        level = loaded.questionnaire.level(summary.level)
+        labels[summary.id] = localize(level.label) if level else ""
+        titles[summary.id] = localize(loaded.questionnaire.title)
+    return labels, titles

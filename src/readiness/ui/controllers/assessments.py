@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from readiness.domain.model import localize
-from readiness.ui.assessment_list import AssessmentRow, ItemIdRole
+from readiness.ui.assessment_list import AssessmentRow, ItemIdRole, counts_of, labels_and_titles
 from readiness.ui.controllers.base import PageController
 
 if TYPE_CHECKING:
@@ -38,17 +37,11 @@ class AssessmentsController(PageController):
         workspace = self.workspace
         organisations = workspace.organisations()
         summaries = workspace.assessments()
-        counts: dict[str, int] = {}
-        for summary in summaries:
-            counts[summary.organisation_id] = counts.get(summary.organisation_id, 0) + 1
         current_org = page.organisations.currentIndex().data(ItemIdRole) or ""
         current = page.table.currentIndex().data(ItemIdRole) or self.app.assessment_id
-        page.organisations_model.set_organisations(organisations, counts)
+        page.organisations_model.set_organisations(organisations, counts_of(summaries))
         self._all_summaries = summaries
-        self._labels = {s.id: workspace.level_label(s) for s in summaries}
-        self._titles = {
-            s.id: localize(workspace.questionnaire_of(s).questionnaire.title) for s in summaries
-        }
+        self._labels, self._titles = labels_and_titles(summaries, workspace.questionnaire_of)
         row = page.organisations_model.row_of(current_org) if current_org else 0
         page.organisations.setCurrentIndex(page.organisations_model.index(row))
         self._fill_table(current_org)
