@@ -152,3 +152,23 @@ def test_a_crafted_snapshot_is_validated_with_the_same_bounds(tmp_path: Path) ->
         workspace.close()
     assert time.perf_counter() - started < 10
     assert "\n" not in str(raised.value) and len(str(raised.value)) < 400
+
+
+def test_the_value_bound_counts_each_value_once_however_deep() -> None:
+    """A 1,000-question questionnaire holds about 43,000 values; nesting must not multiply
+    them (the bound once counted each value again for every container around it, and
+    refused bench/questionnaire_bench.py's 1,000-question file as 'more than 100000')."""
+    from readiness.questionnaire.yaml_source import MAX_VALUES, parse
+
+    per_leaf = 10
+    leaves = (MAX_VALUES // 2) // per_leaf  # about half the bound, six levels deep
+    text = "a:\n b:\n  c:\n   d:\n    e:\n" + "".join(
+        f"     k{i}: [" + ", ".join("1" for _ in range(per_leaf)) + "]\n" for i in range(leaves)
+    )
+    document = parse(text)
+    assert len(document.data["a"]["b"]["c"]["d"]["e"]) == leaves
+    twice = "a:\n b:\n" + "".join(
+        f"  k{i}: [" + ", ".join("1" for _ in range(per_leaf)) + "]\n" for i in range(2 * leaves)
+    )
+    with pytest.raises(Exception, match="more than"):
+        parse(twice)  # about 1.1 times the bound, counted once: still refused

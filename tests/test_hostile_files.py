@@ -43,8 +43,8 @@ _RANDOM = random.Random(20240601)
 
 # name -> (bytes or writer, expected line, words the message must contain)
 CASES: dict[str, tuple[bytes | Callable[[Path], None], int, str]] = {
-    "alias-bomb": (_alias_bomb(), 5, "alias bomb"),  # trips at e (100,000 values)
-    "alias-bomb-block": (_block_mapping_bomb(), 39, "alias bomb"),  # trips inside l5
+    "alias-bomb": (_alias_bomb(), 6, "alias bomb"),  # e holds 100,000 values: trips at f
+    "alias-bomb-block": (_block_mapping_bomb(), 40, "alias bomb"),  # trips inside l5
     "deep-flow-list": (b"x: " + b"[" * 5000 + b"]" * 5000 + b"\n", 1, "nesting deeper"),
     "deep-flow-map": (b"x: " + b"{a: " * 5000 + b"1" + b"}" * 5000 + b"\n", 1, "nesting deeper"),
     # block style: a 5000-deep indented mapping would be > 10 MB, so nest with compact "- - -"

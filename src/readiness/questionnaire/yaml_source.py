@@ -233,8 +233,8 @@ class _Builder:
                 frame = stack.pop()
                 if frame.anchor:
                     self.anchors[frame.anchor] = (frame.container, frame.size)
-                if stack:
-                    self._attach(frame.container, frame.size, frame.path, event)
+                if stack:  # its values are counted already: only the container is new
+                    self._attach(frame.container, frame.size, frame.path, event, new=1)
                 else:
                     self.root, self.has_root = frame.container, True
             elif kind is yaml.AliasEvent:
@@ -350,9 +350,13 @@ class _Builder:
                 self.lines[path] = event.start_mark.line + 1
         self._attach(value, size, path, event)
 
-    def _attach(self, value: Any, size: int, path: Path, event: Any) -> None:
+    def _attach(
+        self, value: Any, size: int, path: Path, event: Any, new: int | None = None
+    ) -> None:
+        """Put ``value`` (``size`` values, itself included) into the open container;
+        ``new`` of them are new to the document (default all: a scalar or an alias)."""
         frame = self.stack[-1]
-        self.total += size
+        self.total += size if new is None else new
         frame.size += size
         if self.total > MAX_VALUES:
             line = event.start_mark.line + 1
