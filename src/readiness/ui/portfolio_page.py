@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from readiness import locale_format
 from readiness.domain.portfolio import PortfolioTable, ScoredAssessment
+from readiness.domain.records import OrganisationKind
 from readiness.i18n import _
 from readiness.reports.content import ramp_colour
+from readiness.ui.assessment_list import kind_label
 from readiness.ui.palette import NO_SCORE, is_high_contrast, text_on
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -44,6 +46,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 def status_word(status: str) -> str:
     return _("completed") if status == "completed" else _("draft")
+
+
+def kind_word(kind: str) -> str:
+    """An organisation kind (``company``, ``defence_unit``, ``other``) as the window names it."""
+    try:
+        return kind_label(OrganisationKind(kind))
+    except ValueError:
+        return kind.replace("_", " ")
 
 
 def heat_colour(value: float | None) -> QColor:
@@ -117,7 +127,7 @@ class PortfolioModel(QAbstractTableModel):
                 return "–" if value is None else locale_format.decimal(value)
             return [
                 row.organisation,
-                row.kind.replace("_", " "),
+                kind_word(row.kind),
                 row.sector,
                 row.country,
                 status_word(row.status),
@@ -277,9 +287,7 @@ class PortfolioPage(QWidget):
     def _questionnaire_changed(self, *_args: object) -> None:
         table = self.current_table()
         rows = table.rows if table else ()
-        self._refill(
-            self.kind, _("All kinds"), sorted({r.kind for r in rows}), lambda k: k.replace("_", " ")
-        )
+        self._refill(self.kind, _("All kinds"), sorted({r.kind for r in rows}), kind_word)
         self._refill(self.sector, _("All sectors"), sorted({r.sector for r in rows if r.sector}))
         self._refill(self.status, _("Any status"), ["completed", "draft"], status_word)
         self.table_model.set_table(table)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness import locale_format
-from readiness.i18n import _
+from readiness.i18n import _, ngettext
 from readiness.services.portfolio import Trend
 from readiness.ui.overview_charts import Series, TrendChart
 
@@ -135,11 +135,18 @@ class TrendPage(QWidget):
                 self.twin.setItem(row, column, QTableWidgetItem(text))
         self.twin.resizeColumnsToContents()
         changes = len(series.version_changes())
+        assessments = ngettext(
+            "{n} assessment of {org}", "{n} assessments of {org}", len(points)
+        ).format(n=len(points), org=trend.organisation.name)
+        versions = ngettext(
+            "{changes} questionnaire version change (dashed line)",
+            "{changes} questionnaire version changes (dashed lines)",
+            changes,
+        ).format(changes=changes)
         self.caption.setText(
-            _(
-                "{n} assessments of {org}; {changes} questionnaire version changes (dashed "
-                "lines). Domains are those of the latest version."
-            ).format(n=len(points), org=trend.organisation.name, changes=changes)
+            _("{assessments}; {versions}. Domains are those of the latest version.").format(
+                assessments=assessments, versions=versions
+            )
         )
 
     def _point_changed(self, index: int) -> None:
