@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -275,6 +276,15 @@ def fit_problems(root: QWidget) -> tuple[int, list[str]]:
             text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
             width = metrics.horizontalAdvance(text)
             room = _button_room(widget)
+        elif isinstance(widget, QHeaderView):
+            found, wrong = _header_problems(widget)
+            checked += found
+            problems += wrong
+            continue
+        elif isinstance(widget, QGroupBox) and widget.title():
+            text = widget.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            width = metrics.horizontalAdvance(text)
+            room = widget.width() - 16  # the frame's indent on either side of the title
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 if not widget.isTabVisible(index):
@@ -293,6 +303,35 @@ def fit_problems(root: QWidget) -> tuple[int, list[str]]:
         checked += 1
         if width > room:
             problems.append(f"{describe(widget)} {text!r}: {width}px of text in {room}px")
+    return checked, problems
+
+
+def _header_problems(header: QHeaderView) -> tuple[int, list[str]]:
+    """A horizontal header's section titles: each must fit its section (less the sort
+    indicator's room when the view sorts), or be shown in full in its tool tip."""
+    if header.orientation() != Qt.Orientation.Horizontal or not header.isVisible():
+        return 0, []
+    model = header.model()
+    if model is None:
+        return 0, []
+    metrics = QFontMetrics(header.font())
+    style, metric = header.style(), QStyle.PixelMetric
+    margins = 2 * style.pixelMetric(metric.PM_HeaderMargin, None, header)
+    arrow = style.pixelMetric(metric.PM_HeaderMarkSize, None, header) + margins // 2
+    sorted_section = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+    checked, problems = 0, []
+    for section in range(header.count()):
+        if header.isSectionHidden(section) or header.sectionSize(section) <= 0:
+            continue
+        title = model.headerData(section, Qt.Orientation.Horizontal)
+        if not isinstance(title, str) or not title:
+            continue
+        tip = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        checked += 1
+        need = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+        room = header.sectionSize(section) - margins - (arrow if section == sorted_section else 0)
+        if need > room and not (isinstance(tip, str) and title in tip):
+            problems.append(f"{describe(header)} column {title!r}: {need}px of text in {room}px")
     return checked, problems
 
 

@@ -16,18 +16,19 @@ about a fifth longer).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from a11y_checks import fit_problems
 from readiness import i18n
 from test_ui_accessibility import demo_window, pages
-from ui_helpers import no_thread_leaks, open_window, settings_dir
+from ui_helpers import Dialogs, dialogs, no_thread_leaks, open_window, settings_dir
 
-__all__ = ["no_thread_leaks", "open_window", "settings_dir"]
+__all__ = ["dialogs", "no_thread_leaks", "open_window", "settings_dir"]
 
 LANGUAGES = ["en", "fr"]
 SCREEN = (1280, 800)
@@ -38,6 +39,8 @@ SCALES = [1.0, 1.5, 2.0]
 def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("READINESS_LANG", request.param)
     i18n.reset_language()  # chosen again, from the variable, at the next message
+    if request.param != "en":
+        assert i18n._("Summary") != "Summary", f"no {request.param} catalogue"
     return str(request.param)
 
 
@@ -64,3 +67,49 @@ def test_no_text_is_clipped(
         )
     lines = [f"{page}: {p}" for page, problems in found.items() for p in problems]
     assert not lines, f"{len(lines)} clipped text(s) at ×{scale}:\n" + "\n".join(lines)
+
+
+def test_no_dialog_text_is_clipped(
+    language: str, open_window: Any, dialogs: Dialogs, tmp_path: Path, capsys: Any
+) -> None:
+    """Every main dialog as it first opens (its size hint), in each language."""
+    h = demo_window(open_window, tmp_path)
+    w, c = h.window, h.controller
+    found: dict[str, list[str]] = {}
+    counts: list[str] = []
+
+    def check(dialog: QDialog) -> None:
+        dialog.resize(dialog.sizeHint())
+        for _ in range(3):
+            QApplication.processEvents()
+        name = f"{len(found)}:{dialog.objectName() or type(dialog).__name__}"
+        checked, found[name] = fit_problems(dialog)
+        counts.append(f"{name} {checked}")
+        dialog.reject()
+
+    def opens(trigger: Callable[[], None]) -> None:
+        dialogs.expect(check)
+        trigger()
+
+    for action in (
+        w.act_new_organisation,
+        w.act_new_assessment,
+        w.act_shortcuts,
+        w.act_about,
+        w.act_trash,
+        w.act_remove_demo,
+    ):
+        opens(action.trigger)
+    c.show_assessments()
+    c.assessments.select_assessment(h.workspace.assessments()[0].id)
+    c.update_actions()
+    for action in (w.act_edit, w.act_export_pdf, w.act_export_xlsx, c.exchange.act_invite):
+        opens(action.trigger)
+    opens(lambda: c.exchange.import_packages([]))
+    c.open_assessment(h.workspace.assessments()[0].id)
+    opens(c.exchange.act_send.trigger)
+    with capsys.disabled():
+        print(f"\n[{language} dialogs] texts checked: " + ", ".join(counts))
+    assert len(found) == 12, sorted(found)
+    lines = [f"{name}: {p}" for name, problems in found.items() for p in problems]
+    assert not lines, f"{len(lines)} clipped text(s) in dialogs:\n" + "\n".join(lines)

@@ -264,7 +264,8 @@ class ActionView:
     @property
     def priority_text(self) -> str:
         """Priority as in the JSON output, without trailing zeros: 4, 1.5, 0.75."""
-        return f"{round(self.priority, 2):.2f}".rstrip("0").rstrip(".")
+        text = locale_format.decimal(round(self.priority, 2), 2)
+        return text.rstrip("0").rstrip(".,")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from readiness.i18n import _
 from readiness.ui.assessment_list import AssessmentTableModel, OrganisationListModel
+
+TITLE_COLUMN = 1
 
 
 class AssessmentsPage(QWidget):
@@ -48,15 +50,20 @@ class AssessmentsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title gets the room
         char = self.fontMetrics().averageCharWidth()
-        for column, chars in ((0, 16), (2, 14), (6, 11)):  # organisation, questionnaire, level
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, char * chars)
         header.setMinimumSectionSize(char * 6)
         header.setSectionsClickable(True)
         self.table.setSortingEnabled(True)  # the model sorts in place (issue 9 item 8)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for column, chars in ((0, 16), (2, 14), (6, 11)):  # organisation, questionnaire, level
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            # never narrower than its own title with the sort arrow (longer words in French)
+            header.resizeSection(column, max(char * chars, header.sectionSizeHint(column)))
+        # the title gets the room left, but never less than its own title: in a narrow window
+        # (or a long French header) the table scrolls sideways rather than clip it
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._fit_title_column)
+        self.table.viewport().installEventFilter(self)
         assessments_label = QLabel(_("&Assessments — Enter or double-click opens one"))
         assessments_label.setBuddy(self.table)
 
@@ -97,3 +104,16 @@ class AssessmentsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+
+    def _fit_title_column(self, column: int = -1, *_sizes: int) -> None:
+        if column == TITLE_COLUMN:
+            return
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != TITLE_COLUMN)
+        room = self.table.viewport().width() - others
+        header.resizeSection(TITLE_COLUMN, max(room, header.sectionSizeHint(TITLE_COLUMN)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title_column()
+        return super().eventFilter(watched, event)

@@ -40,7 +40,9 @@ LINE_COLOURS = [QColor(c) for c in SERIES]
 def gap_text(gap: float | None) -> str:
     if gap is None:
         return "–"
-    return "0.0" if round(gap, 1) == 0 else f"{gap:+.1f}"
+    if round(gap, 1) == 0:
+        return locale_format.decimal(0.0)
+    return ("+" if gap > 0 else "") + locale_format.decimal(gap)
 
 
 @dataclass(frozen=True, slots=True)

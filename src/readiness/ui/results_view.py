@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.domain.method import method_summary
 from readiness.domain.model import localize
 from readiness.domain.progress import progress
@@ -80,7 +81,7 @@ class RecommendationModel(QAbstractTableModel):
             if column == 0:
                 return str(index.row() + 1)
             if column == 1:
-                return f"{rec.priority:.2f}" + (" ⚠" if rec.capping else "")
+                return locale_format.decimal(rec.priority, 2) + (" ⚠" if rec.capping else "")
             if column == 2:
                 return self._numbers.get(question.id, question.id)
             if column == 3:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness import locale_format
 from readiness.reports.content import ramp_colour
 from readiness.ui.palette import (  # re-exported for the chart modules
     ACCENT,  # noqa: F401
@@ -45,7 +46,8 @@ def score_colour(score: float | None) -> QColor:
 
 
 def number(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    """A chart value in the language's form (``47.5``, ``47,5``); ``—`` for none."""
+    return "—" if value is None else locale_format.decimal(value, digits)
 
 
 def short(title: str, limit: int = 24) -> str:
