@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from readiness import locale_format
 from readiness.cli.common import Commands, open_quick_view, open_workspace, print_json
 from readiness.i18n import _
 
@@ -48,8 +49,10 @@ def cmd_assessment_list(args: argparse.Namespace) -> int:
     for row in rows:
         print(
             f"{row['id']}  {row['organisation']} — {row['title']}  [{row['status']}, "
-            + _("{pct:.0%} complete, score {score:.1f}, level {level}").format(
-                pct=row["completeness"], score=row["score"], level=row["level"]
+            + _("{pct} complete, score {score}, level {level}").format(
+                pct=locale_format.share(row["completeness"]),
+                score=locale_format.decimal(row["score"]),
+                level=row["level"],
             )
             + "]"
         )

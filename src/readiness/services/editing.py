@@ -7,6 +7,7 @@ bad input. Shared by the window and ``readiness org edit`` / ``readiness assessm
 
 from __future__ import annotations
 
+from readiness import locale_format
 from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
 from readiness.i18n import _
 from readiness.services.errors import UserError
@@ -114,9 +115,8 @@ def edit_assessment(
             missing = sum(d.applicable - d.answered for d in result.domains)
             raise UserError(
                 _(
-                    "cannot mark it completed: {n} question(s) still unanswered "
-                    "({pct:.0%} complete)"
-                ).format(n=missing, pct=summary.completeness)
+                    "cannot mark it completed: {n} question(s) still unanswered ({pct} complete)"
+                ).format(n=missing, pct=locale_format.share(summary.completeness))
             )
         values["status"] = wanted.value
     if values:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from readiness import locale_format
 from readiness.domain.answers import (
     AnswerDetail,
     Answers,
@@ -133,7 +134,7 @@ def score_lines(result: ScoreResult, language: str | None = None, top: int = 5) 
         lines.append(line)
     lines += [
         "",
-        _("Overall score: {score:.1f}").format(score=shown(result.overall)),
+        _("Overall score: {score}").format(score=locale_format.decimal(shown(result.overall))),
         _("Level: {level} — {label}").format(
             level=result.level.level, label=localize(result.level.label, language)
         ),
@@ -161,7 +162,7 @@ def score_lines(result: ScoreResult, language: str | None = None, top: int = 5) 
                 ids=", ".join(result.unverified)
             )
         )
-    lines.append(_("Completeness: {pct:.0%}").format(pct=result.completeness))
+    lines.append(_("Completeness: {pct}").format(pct=locale_format.share(result.completeness)))
     if not result.complete:
         lines.append(_("This assessment is incomplete (DRAFT)."))
     if result.recommendations:

@@ -194,13 +194,15 @@ class ResultsView(QWidget):
         self.level.setText(
             _("Level {level} · {label}").format(level=result.level.level, label=level_label)
         )
-        self.score.setText(_("Score {score:.1f} of 100").format(score=shown(result.overall)))
+        self.score.setText(
+            _("Score {score} of 100").format(score=locale_format.decimal(shown(result.overall)))
+        )
         figures = progress(result)
         if not figures.scored:
             self.level.setText(_("Not scored yet: no question is answered"))
         self.completeness.setText(
-            _("{pct:.0%} complete ({done} of {total} questions answered or N/A)").format(
-                pct=result.completeness, done=figures.done, total=figures.total
+            _("{pct} complete ({done} of {total} questions answered or N/A)").format(
+                pct=locale_format.share(result.completeness), done=figures.done, total=figures.total
             )
             + ("" if result.complete else " — " + _("draft"))
         )

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 
+from readiness import locale_format
 from readiness.domain.answers import AnswerDetail
 from readiness.domain.model import localize
 from readiness.domain.scoring import ScoreResult, Status
@@ -301,8 +302,8 @@ def progress_line(result: ScoreResult) -> str:
     from readiness.domain.progress import progress
 
     figures = progress(result)
-    line = _("{done} of {total} answered · {pct:.0%} complete").format(
-        done=figures.done, total=figures.total, pct=result.completeness
+    line = _("{done} of {total} answered · {pct} complete").format(
+        done=figures.done, total=figures.total, pct=locale_format.share(result.completeness)
     )
     if figures.scored:
         line += " · " + _("level {level} {label}").format(
