@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -58,7 +59,7 @@ class AssessmentsPage(QWidget):
         for column, chars in ((0, 16), (2, 14), (6, 11)):  # organisation, questionnaire, level
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             # never narrower than its own title with the sort arrow (longer words in French)
-            header.resizeSection(column, max(char * chars, header.sectionSizeHint(column)))
+            header.resizeSection(column, max(char * chars, self._title_room(column)))
         # the title gets the room left, but never less than its own title: in a narrow window
         # (or a long French header) the table scrolls sideways rather than clip it
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
@@ -109,9 +110,20 @@ class AssessmentsPage(QWidget):
         if column == TITLE_COLUMN:
             return
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != TITLE_COLUMN)
-        room = self.table.viewport().width() - others
-        header.resizeSection(TITLE_COLUMN, max(room, header.sectionSizeHint(TITLE_COLUMN)))
+        others = [header.sectionSize(c) for c in range(header.count()) if c != TITLE_COLUMN]
+        room = self.table.viewport().width() - sum(others)
+        # the widest column (titles are what a person reads first), and never a clipped title
+        widest = max([*others, self._title_room(TITLE_COLUMN)])
+        header.resizeSection(TITLE_COLUMN, max(room, widest))
+
+    def _title_room(self, column: int) -> int:
+        """Width a column needs for its header title and the sort arrow (pixels)."""
+        header = self.table.horizontalHeader()
+        title = str(self.assessments_model.headerData(column, Qt.Orientation.Horizontal) or "")
+        style, metric = header.style(), QStyle.PixelMetric
+        margin = style.pixelMetric(metric.PM_HeaderMargin, None, header)
+        arrow = style.pixelMetric(metric.PM_HeaderMarkSize, None, header)
+        return header.fontMetrics().horizontalAdvance(title) + 3 * margin + arrow + 2
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
