@@ -78,10 +78,11 @@ def test_lang_fr_export_writes_a_french_pdf_and_workbook(readiness_cmd, cli_env,
     assert reader.pdf_header and reader.trailer["/Root"].get("/Lang") in ("fr", "fr-FR")
 
     questionnaire = _questionnaire(shown["questionnaire"])
+    assert questionnaire["version"] == shown["version"]  # the demo answers the shipped version
+    assert "fr" in questionnaire["languages"]
     first = questionnaire["domains"][0]["questions"][0]["text"]
-    if "fr" in questionnaire.get("languages", []):
-        assert _flat(first["fr"])[:40] in text
-        assert _flat(first["en"])[:40] not in text
+    assert _flat(first["fr"])[:40] in text  # questionnaire text from its French
+    assert _flat(first["en"])[:40] not in text
     workbook = load_workbook(xlsx)
     titles = workbook.sheetnames
     assert french["Summary"] in titles and french["Answers"] in titles
@@ -90,17 +91,20 @@ def test_lang_fr_export_writes_a_french_pdf_and_workbook(readiness_cmd, cli_env,
         assert "TLP:AMBER+STRICT" in str(sheet["A1"].value)
     answers = workbook[french["Answers"]]
     cells = " ".join(str(c.value) for r in answers.iter_rows() for c in r if c.value is not None)
-    if "fr" in questionnaire.get("languages", []):
-        assert _flat(first["fr"])[:40] in _flat(cells)
+    assert _flat(first["fr"])[:40] in _flat(cells)
+    assert _flat(first["en"])[:40] not in _flat(cells)
 
 
 def test_lang_fr_questionnaires_json_gives_french_titles(readiness_cmd, cli_env):
     listing = json.loads(
         _run(readiness_cmd, cli_env, "--lang", "fr", "questionnaires", "--json").stdout
     )
+    compared = 0
     for entry in listing:
         data = _questionnaire(entry["id"])
         if data["version"] != entry["version"]:
             continue
-        expected = data["title"].get("fr", data["title"]["en"])
-        assert entry["title"] == expected
+        assert entry["title"] == data["title"]["fr"]
+        assert entry["title"] != data["title"]["en"]
+        compared += 1
+    assert compared == 2  # both built-in questionnaires
