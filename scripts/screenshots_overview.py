@@ -43,7 +43,9 @@ def _history(workspace, db: Path) -> None:  # type: ignore[no-untyped-def]
     from readiness.services import catalog
 
     current = catalog.find_builtin("company-readiness")
-    older = load_text(re.sub(r"(?m)^version: .*$", "version: 0.9.0", current.source, count=1))
+    source = re.sub(r"(?m)^version: .*$", "version: 0.9.0", current.source, count=1)
+    source = re.sub(r"(?ms)^migrations:.*?(?=^\S|\Z)", "", source)  # none older than 0.9.0
+    older = load_text(source)
     nordlicht = next(o for o in workspace.organisations() if o.name.startswith("Nordlicht"))
     plans = [
         (older, "Baseline 2025", "2025-03-14 10:00:00", "1"),
