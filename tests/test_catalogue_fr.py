@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -176,3 +177,27 @@ def test_french_keeps_the_kind_of_line_ending_and_accelerator_of_its_source() ->
             ):
                 wrong.append(f"accelerator: {translation!r}")
     assert wrong == []
+
+
+def test_every_schema_wording_shown_to_authors_has_french() -> None:
+    """The validator quotes ``x-expected`` wordings of questionnaires/schema.json (English data
+    file) through :func:`expected_text`; each must have a French text."""
+    from readiness import i18n
+    from readiness.questionnaire.schema_check import expected_text
+
+    wordings: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("x-expected"), str):
+                wordings.add(node["x-expected"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((ROOT / "questionnaires" / "schema.json").read_text(encoding="utf-8")))
+    i18n.set_language("fr")
+    assert wordings
+    assert sorted(w for w in wordings if expected_text(w) == w) == []

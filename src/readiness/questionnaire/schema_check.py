@@ -46,6 +46,29 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def expected_text(text: str) -> str:
+    """An ``x-expected`` wording of the schema (questionnaires/schema.json, English) in the
+    current language; a wording not listed here is shown as written."""
+    wordings = {
+        "a language code such as en or fr": _("a language code such as en or fr"),
+        "a semantic version such as 1.0.0": _("a semantic version such as 1.0.0"),
+        "a short tag such as B1 or W3": _("a short tag such as B1 or W3"),
+        "a tier {below: N, cap_level: L} or a list of tiers": _(
+            "a tier {below: N, cap_level: L} or a list of tiers"
+        ),
+        "letters, digits, '_', '.' or '-' (quote numbers: \"0\")": _(
+            "letters, digits, '_', '.' or '-' (quote numbers: \"0\")"
+        ),
+        "lowercase letters and digits joined by '.' or '-', e.g. trust.contact-24-7": _(
+            "lowercase letters and digits joined by '.' or '-', e.g. trust.contact-24-7"
+        ),
+        "lowercase letters, digits and '_'": _("lowercase letters, digits and '_'"),
+        "lowercase letters, digits and hyphens": _("lowercase letters, digits and hyphens"),
+        "lowercase letters, digits, '_' and '-'": _("lowercase letters, digits, '_' and '-'"),
+    }
+    return wordings.get(text, text)
+
+
 def _type_name(kind: str) -> str:
     """What a value of a JSON-schema ``type`` is called in a message, in the current language."""
     names = {
@@ -237,7 +260,7 @@ class _Node:
             (
                 path,
                 _("expected {expected}, got {got}").format(
-                    expected=self.any_of_expected, got=describe(value)
+                    expected=expected_text(self.any_of_expected), got=describe(value)
                 ),
             )
         )
@@ -322,7 +345,7 @@ class _Node:
                 (
                     path,
                     _("'{value}' is not valid: expected {expected}").format(
-                        value=value, expected=self.pattern_expected
+                        value=value, expected=expected_text(self.pattern_expected)
                     ),
                 )
             )

@@ -546,4 +546,6 @@ def evidence_text(evidence: Evidence | None) -> str:
         EvidenceKind.EXERCISE: _("exercise report"),
         EvidenceKind.PARTNER_CONFIRMATION: _("partner confirmation"),
     }[evidence.kind]
-    return f"{kind}: {clean(evidence.reference)} ({locale_format.day(evidence.date)})"
+    return _("{kind}: {reference} ({date})").format(
+        kind=kind, reference=clean(evidence.reference), date=locale_format.day(evidence.date)
+    )

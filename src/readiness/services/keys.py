@@ -87,7 +87,7 @@ class Keys:
         try:
             return parse_card(data)
         except PackageError as exc:
-            raise UserError(f"{path.name}: {exc}") from exc
+            raise UserError(_("{file}: {problem}").format(file=path.name, problem=exc)) from exc
 
     def trust(self, path: Path, name: str | None = None) -> tuple[Card, bool]:
         """Record a partner's card as trusted; (the card, whether it was new)."""

@@ -107,7 +107,7 @@ def inspect(workspace: Workspace, path: Path) -> dict[str, Any]:
     try:
         opened = open_file(keys, path)
     except PackageError as exc:
-        raise UserError(f"{path.name}: {exc}") from exc
+        raise UserError(_("{file}: {problem}").format(file=path.name, problem=exc)) from exc
     signer = opened.signer
     trusted = opened.signature_valid and keys.is_trusted(signer["key_id"], signer["public_key"])
     return {
