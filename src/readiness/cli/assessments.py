@@ -46,9 +46,11 @@ def cmd_assessment_list(args: argparse.Namespace) -> int:
             print(_("No assessments in the trash."))
         else:
             print(_("No assessments yet. Start one with 'readiness assessment new'."))
+    statuses = {"draft": _("draft"), "completed": _("completed")}
     for row in rows:
+        status = statuses.get(row["status"], row["status"])
         print(
-            f"{row['id']}  {row['organisation']} — {row['title']}  [{row['status']}, "
+            f"{row['id']}  {row['organisation']} — {row['title']}  [{status}, "
             + _("{pct} complete, score {score}, level {level}").format(
                 pct=locale_format.share(row["completeness"]),
                 score=locale_format.decimal(row["score"]),
