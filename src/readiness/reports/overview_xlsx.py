@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, PatternFill
 from readiness import locale_format
 from readiness.domain.overview_report import OverviewFacts, PartnershipReport, PortfolioReport
 from readiness.i18n import _
-from readiness.reports.content import ramp_colour
+from readiness.reports.content import kind_label, ramp_colour
 from readiness.reports.xlsx import (
     BODY_FONT,
     CENTRE,
@@ -112,7 +112,7 @@ def render_portfolio_xlsx(report: PortfolioReport, target: Target) -> None:
             row += 1
             values: list[Any] = [
                 item.organisation,
-                item.kind,
+                kind_label(item.kind),
                 item.sector,
                 item.country,
                 _("completed") if item.status == "completed" else _("draft"),

@@ -17,7 +17,7 @@ from readiness.domain.overview_report import (
 )
 from readiness.domain.portfolio import PortfolioTable
 from readiness.domain.report import DEFAULT_MARKING
-from readiness.i18n import _, current_language
+from readiness.i18n import _, current_language, ngettext
 from readiness.services import catalog
 from readiness.services.errors import UserError
 from readiness.services.export import write_atomically
@@ -40,11 +40,14 @@ def portfolio_report(
 ) -> PortfolioReport:
     """DRAFT when any row is a draft (an incomplete assessment)."""
     drafts = any(row.status != "completed" for table in tables for row in table.rows)
+    organisations = len({row.organisation_id for table in tables for row in table.rows})
     facts = OverviewFacts(
         title=_("Portfolio of partnership readiness"),
-        subtitle=_("{n} organisations, latest assessment of each").format(
-            n=len({row.organisation_id for table in tables for row in table.rows})
-        ),
+        subtitle=ngettext(
+            "{n} organisation, its latest assessment",
+            "{n} organisations, latest assessment of each",
+            organisations,
+        ).format(n=organisations),
         marking=parse_marking(marking) if marking else DEFAULT_MARKING,
         is_draft=drafts,
         generated_at=datetime.now(UTC),

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from readiness.domain.overview_report import PortfolioReport
 from readiness.domain.portfolio import PortfolioTable
 from readiness.i18n import _
+from readiness.reports.content import kind_label
 from readiness.reports.pdf.overview_page import (
     OverviewStory,
     Target,
@@ -76,7 +77,7 @@ class PortfolioStory(OverviewStory):
         rows: list[list[object]] = [header]
         commands: list[tuple[object, ...]] = []
         for r, row in enumerate(table.rows, start=1):
-            kind = row.kind.replace("_", " ")
+            kind = kind_label(row.kind)
             where = ", ".join(part for part in (kind, row.sector, row.country) if part)
             cells: list[object] = [
                 self.p(f"<b>{text(row.organisation)}</b><br/>{text(where)}", s.cell_small),
