@@ -29,6 +29,7 @@ PO = REPO / "resources" / "locale" / "fr" / "LC_MESSAGES" / "readiness.po"
         (None, {"LC_ALL": "fr_FR.UTF-8", "LANG": "en_US.UTF-8"}, ("fr", "locale")),
         (None, {"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}, ("en", "default")),
         (None, {"LANG": "de_DE.UTF-8"}, ("en", "default")),
+        (None, {"LANG": "French_France.1252"}, ("fr", "locale")),
         (None, {}, ("en", "default")),
     ],
 )

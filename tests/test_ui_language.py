@@ -111,3 +111,24 @@ def test_the_restart_replaces_lang_and_keeps_the_other_arguments():
     assert command[-5:] == ["--lang", "fr", "--db", "x.db", "gui"]
     command = language.restart_command("en", ["--lang=fr"])
     assert command[-2:] == ["--lang", "en"]
+
+
+def test_with_no_locale_variable_the_window_asks_qt_for_the_system_language(settings, monkeypatch):
+    """Windows and macOS desktops set no LANG: Qt knows the user's interface languages."""
+
+    class SystemLocale:
+        @staticmethod
+        def system():
+            return SystemLocale()
+
+        def uiLanguages(self):
+            return ["de-DE", "fr-FR", "en-US"]
+
+    for name in ("READINESS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(i18n, "system_language", lambda environ=None: None)
+    monkeypatch.setattr(language, "QLocale", SystemLocale)
+    i18n.reset_language()
+    assert i18n.language_source() == "default"
+    language.apply_saved_language(settings)
+    assert (i18n.current_language(), i18n.language_source()) == ("fr", "locale")

@@ -38,11 +38,17 @@ _source = "default"
 _translations: gettext.NullTranslations | None = None
 
 
+_WINDOWS_NAMES = {"french": "fr", "english": "en"}
+"""Windows' locale names (``French_France``, as Python's locale module gives them there)."""
+
+
 def normalise(value: str | None) -> str | None:
-    """``"fr_FR.UTF-8"``, ``"FR"``, ``"fr-CA"`` -> ``"fr"``; None when we do not have it."""
+    """``"fr_FR.UTF-8"``, ``"FR"``, ``"fr-CA"``, ``"French_France"`` -> ``"fr"``; None when
+    we do not have it."""
     if not value:
         return None
     code = value.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    code = _WINDOWS_NAMES.get(code, code)
     return code if code in LANGUAGES else None
 
 

@@ -29,10 +29,17 @@ _restart: list[list[str]] = []
 
 def apply_saved_language(settings: Settings) -> None:
     """Use the language remembered by View > Language unless ``--lang`` or ``READINESS_LANG``
-    chose one (they come first)."""
+    chose one (they come first); with no choice and no locale variable, the system's user
+    interface language as Qt knows it (Windows, macOS)."""
     saved = settings.language()
     if saved in i18n.available_languages() and i18n.language_source() in ("locale", "default"):
         i18n.set_language(saved, source="settings")
+    elif i18n.language_source() == "default":
+        # no locale variable (a Windows or macOS desktop): ask Qt for the system's languages
+        for name in QLocale.system().uiLanguages():
+            if (found := i18n.normalise(name)) is not None:
+                i18n.set_language(found, source="locale")
+                break
 
 
 def qt_translations_file(language: str) -> str:
