@@ -92,7 +92,7 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
     print(
         _("Id: {id}   Status: {status}   Marking: {marking}   Assessor: {assessor}").format(
             id=summary.id,
-            status=summary.status.value,
+            status=_("completed") if summary.status.value == "completed" else _("draft"),
             marking=summary.marking,
             assessor=summary.assessor or "-",
         )

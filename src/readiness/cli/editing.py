@@ -72,7 +72,7 @@ def cmd_assessment_edit(args: argparse.Namespace) -> int:
             id=_short(summary.id),
             title=summary.title,
             assessor=summary.assessor or "-",
-            status=summary.status.value,
+            status=_("completed") if summary.status.value == "completed" else _("draft"),
         )
     )
     return 0

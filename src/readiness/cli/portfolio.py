@@ -110,6 +110,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def status_word(status: str) -> str:
+    """An assessment status (``draft``, ``completed``) as a person reads it."""
+    return _("completed") if status == "completed" else _("draft")
+
+
 def cmd_trend(args: argparse.Namespace) -> int:
     from readiness.services.portfolio import organisation_trend, trend_json
 
@@ -124,7 +129,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         print(f"  {series['questionnaire']}")
         for point in series["points"]:
             print(
-                f"    {point['date']}  {point['version']:<8} {point['status']:<10}"
+                f"    {point['date']}  {point['version']:<8} {status_word(point['status']):<10}"
                 f" {_figure(point['score'])}  " + _("level {n}").format(n=point["level"])
             )
     return 0
