@@ -108,3 +108,24 @@ def test_lang_fr_questionnaires_json_gives_french_titles(readiness_cmd, cli_env)
         assert entry["title"] != data["title"]["en"]
         compared += 1
     assert compared == 2  # both built-in questionnaires
+
+
+def test_french_portfolio_headings_never_split_a_word(readiness_cmd, cli_env, tmp_path: Path):
+    """The heatmap's narrow domain columns: long French words (Gouvernance, Reconnaissance)
+    get a smaller type rather than a break inside the word."""
+    _french()
+    _run(readiness_cmd, cli_env, "demo")
+    pdf = tmp_path / "portefeuille.pdf"
+    _run(readiness_cmd, cli_env, "--lang", "fr", "portfolio", "--pdf", str(pdf))
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    listing = json.loads(_run(readiness_cmd, cli_env, "--lang", "fr", "portfolio", "--json").stdout)
+    words = {
+        word.strip(",.;:")
+        for table in listing["questionnaires"]
+        for domain in table["domains"]
+        for word in domain["title"].split()
+        if len(word) >= 9
+    }
+    assert words, "expected long words in the French domain titles"
+    missing = sorted(w for w in words if w not in text)
+    assert missing == [], f"split or missing in the heatmap headings: {missing}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from readiness.domain.overview_report import PortfolioReport
@@ -70,9 +71,10 @@ class PortfolioStory(OverviewStory):
         rest = max(self.width - first - status - score, 40.0 * max(len(domains), 1))
         each = rest / max(len(domains), 1)
         small = ParagraphStyle("heat_head", parent=s.head_cell_center, fontSize=7, leading=8.6)
+        labels = [(_("Status"), status), (_("Overall"), score)]
+        labels += [(d.title, each) for d in domains]
         header = [self.p(text(_("Organisation")), s.head_cell)] + [
-            self.p(text(label), small)
-            for label in (_("Status"), _("Overall"), *[d.title for d in domains])
+            self.p(text(label), _unbroken(small, label, width - 6)) for label, width in labels
         ]
         rows: list[list[object]] = [header]
         commands: list[tuple[object, ...]] = []
@@ -101,6 +103,21 @@ class PortfolioStory(OverviewStory):
         commands.append(("LEFTPADDING", (1, 0), (-1, -1), 3))
         commands.append(("RIGHTPADDING", (1, 0), (-1, -1), 3))
         return self.table(rows, [first, status, score] + [each] * len(domains), commands, long=True)
+
+
+def _unbroken(style: ParagraphStyle, label: str, room: float) -> ParagraphStyle:
+    """``style``, smaller when the label's longest word is wider than ``room`` points (down
+    to 5 pt), so a narrow heading wraps between words and never splits one (French domain
+    titles: "Gouvernance", "Reconnaissance")."""
+    longest = max(
+        (stringWidth(w, style.fontName, style.fontSize) for w in label.split()), default=0
+    )
+    if longest <= room:
+        return style
+    size = max(5.0, style.fontSize * room / longest)
+    return ParagraphStyle(
+        f"{style.name}_{size:.1f}", parent=style, fontSize=size, leading=size * 1.2
+    )
 
 
 def render_portfolio_pdf(report: PortfolioReport, target: Target) -> None:
