@@ -16,7 +16,8 @@ import pytest
 
 from readiness.domain.answers import ChoiceAnswer
 from readiness.domain.scoring import shown
-from readiness.services.workspace import AnswerEdit, Workspace
+from readiness.services.answer_edit import AnswerEdit
+from readiness.services.workspace import Workspace
 
 
 @pytest.fixture

@@ -33,20 +33,25 @@ def cmd_answer(args: argparse.Namespace) -> int:
         )
         return 2
     from readiness.services.answer_lines import resolve_question, saved_line
+    from readiness.services.quick import quick_change_answer
 
+    fields = {
+        "option": args.option,
+        "na": args.na,
+        "text": args.text,
+        "comment": args.comment,
+        "evidence": args.evidence,
+        "flagged": args.flag,
+    }
+    saved = quick_change_answer(args.db, args.id, args.question, fields)  # without SQLAlchemy
+    if saved is not None:
+        print(saved_line(*saved))
+        return 0
     workspace = open_workspace(args)
     assessment = workspace.assessment(args.id)
     question = resolve_question(workspace.questionnaire_of(assessment).questionnaire, args.question)
-    workspace.change_answer(  # one transaction, one history entry (DESIGN section 4)
-        assessment.id,
-        question,
-        option=args.option,
-        na=args.na,
-        text=args.text,
-        comment=args.comment,
-        evidence=args.evidence,
-        flagged=args.flag,
-    )
+    # one transaction, one history entry (DESIGN section 4)
+    workspace.change_answer(assessment.id, question, **fields)
     print(saved_line(workspace.state(assessment.id), question))
     return 0
 

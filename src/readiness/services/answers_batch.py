@@ -17,10 +17,11 @@ from readiness.questionnaire.answers_evidence import evidence_in
 from readiness.questionnaire.answers_file import answers_from, read_answers_file
 from readiness.questionnaire.files import file_problem
 from readiness.questionnaire.issues import FileProblems
+from readiness.services.answer_edit import KEEP, AnswerEdit
 from readiness.services.errors import UserError
 from readiness.services.scoring import AnswersFileErrors
 from readiness.services.text_input import checked_optional, checked_text
-from readiness.services.workspace import KEEP, AnswerEdit, Workspace
+from readiness.services.workspace import Workspace
 
 
 def apply_answers_file(workspace: Workspace, assessment_id: str, path: Path) -> list[Change]:

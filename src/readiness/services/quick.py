@@ -12,11 +12,19 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+from readiness.domain.answers import AnswerDetail
 from readiness.domain.records import AssessmentSummary, Organisation
 from readiness.questionnaire.loader import LoadedQuestionnaire
 from readiness.services.errors import UserError
-from readiness.services.state import AssessmentState, assessment_state, stored_snapshot
+from readiness.services.state import (
+    AssessmentState,
+    answers_of,
+    assessment_state,
+    score_cache,
+    stored_snapshot,
+)
 from readiness.storage.quick_read import QuickReader
 
 
@@ -95,3 +103,58 @@ class QuickView:
             return assessment_state(summary, loaded, self.reader.answers(full_id))
         except (sqlite3.Error, ValueError):  # UnicodeError included
             return None
+
+
+def quick_change_answer(
+    db: str | os.PathLike[str] | None, given_id: str, question: str, edit_fields: dict[str, Any]
+) -> tuple[AssessmentState, str] | None:
+    """``Workspace.change_answer`` through ``sqlite3`` (``storage/quick_write.py``): one
+    transaction, one history entry, the score cache refreshed. ``question`` is an id or a
+    number (``2.5``); ``edit_fields`` are ``answer_edit``'s keyword arguments. Returns the
+    assessment's state after the change and the question id; None when the Workspace must do
+    it (then nothing was written). Raises UserError for bad input, as the Workspace does."""
+    from readiness.domain.scoring import score
+    from readiness.services.answer_edit import answer_edit, edited
+    from readiness.services.answer_lines import resolve_question
+    from readiness.storage.quick_write import QuickWriter
+
+    try:
+        writer = QuickWriter.open_for_writing(database_file(db))
+    except (OSError, ValueError):
+        return None
+    if writer is None:
+        return None
+    try:
+        writer.begin()
+        full_id = writer.resolve(given_id.strip())
+        if full_id is None or writer.imported(full_id):
+            writer.rollback()
+            return None
+        summary = writer.assessment(full_id)
+        assert summary is not None
+        sha256 = summary.snapshot_sha256
+        questionnaire = stored_snapshot(
+            sha256, lambda: writer.snapshot_content(sha256)
+        ).questionnaire
+        question_id = resolve_question(questionnaire, question)
+        edit = answer_edit(question_id, **edit_fields)
+        details = writer.answers(full_id)
+        new = edited(questionnaire, details.get(question_id, AnswerDetail()), edit)
+        change = writer.save_answer(full_id, question_id, new)
+        if change is not None:
+            details[question_id] = new
+            cache = score_cache(score(questionnaire, answers_of(details)))
+            writer.store_score(full_id, updated_at=change.at, **cache)
+        writer.commit()
+        writer.begin()  # read the state after the change, as the Workspace would
+        state = QuickView(writer, Path()).state(full_id)
+        writer.rollback()
+    except sqlite3.Error:
+        writer.rollback()  # busy, full disk, read-only...: the Workspace says which
+        return None
+    except BaseException:
+        writer.rollback()
+        raise
+    finally:
+        writer.close()
+    return (state, question_id) if state is not None else None

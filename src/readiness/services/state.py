@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from readiness.domain.answers import Answer, AnswerDetail, Evidence
 from readiness.domain.model import Questionnaire
 from readiness.domain.records import AssessmentSummary
-from readiness.domain.scoring import ScoreResult, score
+from readiness.domain.scoring import ScoreResult, score, shown
 from readiness.i18n import _
 from readiness.questionnaire.issues import FileProblems
 from readiness.questionnaire.loader import LoadedQuestionnaire, load_text
@@ -52,6 +53,19 @@ def answers_of(details: dict[str, AnswerDetail]) -> dict[str, Answer]:
 def evidence_of(details: dict[str, AnswerDetail]) -> dict[str, Evidence]:
     """Question id -> evidence, for the answers that have some."""
     return {qid: d.evidence for qid, d in details.items() if d.evidence is not None}
+
+
+def score_cache(result: ScoreResult) -> dict[str, Any]:
+    """What the assessment row caches of a score (``repository.store_score``'s arguments):
+    the shown overall score, level, completeness, whether complete, and every domain's
+    full-precision score by id (for the portfolio)."""
+    return {
+        "score": shown(result.overall),
+        "level": result.level.level,
+        "completeness": result.completeness,
+        "complete": result.complete,
+        "domain_scores": {d.id: d.score for d in result.domains},
+    }
 
 
 _SNAPSHOTS: dict[str, LoadedQuestionnaire] = {}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,26 +16,23 @@ from sqlalchemy.orm import Session
 from readiness import __version__
 from readiness.domain.answers import (
     AnswerDetail,
-    ChoiceAnswer,
     Evidence,
-    NotApplicable,
-    TextAnswer,
-    answer_problem,
 )
-from readiness.domain.evidence import make_evidence, parse_evidence
 from readiness.domain.history import stacks
 from readiness.domain.model import Questionnaire, localize
 from readiness.domain.records import AssessmentSummary, Change, Organisation, OrganisationKind
 from readiness.domain.report import DEFAULT_MARKING, Marking, Report
-from readiness.domain.scoring import ScoreResult, score, shown
+from readiness.domain.scoring import ScoreResult, score
 from readiness.i18n import _
 from readiness.questionnaire.loader import LoadedQuestionnaire
 from readiness.services import guard
+from readiness.services.answer_edit import AnswerEdit, answer_edit, edited
 from readiness.services.errors import UserError
 from readiness.services.state import (
     AssessmentState,
     answers_of,
     assessment_state,
+    score_cache,
     stored_snapshot,
 )
 from readiness.services.text_input import checked_optional, checked_text
@@ -48,33 +44,6 @@ from readiness.storage.errors import DatabaseFileError
 from readiness.storage.trash import trashed
 
 MIN_PREFIX = 4
-
-
-def _checked_evidence(evidence: Evidence | str) -> Evidence:
-    """Evidence given as text parsed and checked; UserError with one line when it is wrong."""
-    try:
-        if isinstance(evidence, str):
-            return parse_evidence(checked_text(evidence, _("the evidence")))
-        return make_evidence(evidence.kind.value, evidence.reference, evidence.date)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-
-
-KEEP: object = object()
-"""An AnswerEdit field left as it is."""
-
-
-@dataclass(frozen=True)
-class AnswerEdit:
-    """One question's new answer fields; a field that is ``KEEP`` (answer, evidence) or None
-    (comment, flagged) stays as stored. ``answer=None`` clears the answer, ``evidence=None``
-    removes the evidence."""
-
-    question_id: str
-    answer: object = KEEP
-    comment: str | None = None
-    flagged: bool | None = None
-    evidence: object = KEEP
 
 
 class Workspace:
@@ -268,27 +237,26 @@ class Workspace:
         raises UserError for bad input (nothing changed). Returns the change, or None when
         nothing changed. DESIGN sections 3 (evidence), 4 (one transaction per change) and 6
         (``answer``)."""
-        given = [value for value in (option, na, text) if value is not None]
-        if len(given) + clear > 1:
-            raise UserError(_("give only one of an option, N/A or a free text answer"))
         checked_text(assessment_id, _("the assessment id"))
-        checked_text(question_id, _("the question id"))
-        answer: object = KEEP
-        if clear:
-            answer = None
-        elif option is not None:
-            answer = ChoiceAnswer(checked_text(option, _("the option")))
-        elif na is not None:
-            answer = NotApplicable(checked_text(na, _("the N/A justification")).strip())
-        elif text is not None:
-            answer = TextAnswer(checked_text(text, _("the answer text")))
-        comment = checked_optional(comment, _("the comment"))
-        new_evidence: object = None if clear_evidence else KEEP
-        if evidence is not None:
-            if clear_evidence:
-                raise UserError(_("give evidence or remove it, not both"))
-            new_evidence = _checked_evidence(evidence)
-        return self._edit(assessment_id, question_id, answer, comment, flagged, new_evidence)
+        edit = answer_edit(
+            question_id,
+            option=option,
+            na=na,
+            text=text,
+            comment=comment,
+            flagged=flagged,
+            clear=clear,
+            evidence=evidence,
+            clear_evidence=clear_evidence,
+        )
+        with self._write() as session:
+            full_id, sha256 = self._target(session, assessment_id)
+            questionnaire = self._loaded(session, sha256).questionnaire
+            details = repo.answers(session, full_id)
+            change = self._apply(session, full_id, questionnaire, details, edit)
+            if change is not None:
+                self._store(session, full_id, score(questionnaire, answers_of(details)), change.at)
+            return change
 
     def answer(self, assessment_id: str, question_id: str, option_id: str) -> Change | None:
         return self.change_answer(assessment_id, question_id, option=option_id)
@@ -307,25 +275,6 @@ class Workspace:
 
     def set_flag(self, assessment_id: str, question_id: str, flagged: bool) -> Change | None:
         return self.change_answer(assessment_id, question_id, flagged=flagged)
-
-    def _edit(
-        self,
-        assessment_id: str,
-        question_id: str,
-        answer: object = KEEP,
-        comment: str | None = None,
-        flagged: bool | None = None,
-        evidence: object = KEEP,
-    ) -> Change | None:
-        with self._write() as session:
-            full_id, sha256 = self._target(session, assessment_id)
-            questionnaire = self._loaded(session, sha256).questionnaire
-            details = repo.answers(session, full_id)
-            edit = AnswerEdit(question_id, answer, comment, flagged, evidence)
-            change = self._apply(session, full_id, questionnaire, details, edit)
-            if change is not None:
-                self._store(session, full_id, score(questionnaire, answers_of(details)), change.at)
-            return change
 
     def change_answers(self, assessment_id: str, edits: list[AnswerEdit]) -> list[Change]:
         """Apply several answer edits as ONE committed transaction, all or nothing: each
@@ -357,36 +306,10 @@ class Workspace:
         edit: AnswerEdit,
     ) -> Change | None:
         """Check and save one edit inside ``session``; ``details`` is updated in place."""
-        question_id, answer, evidence = edit.question_id, edit.answer, edit.evidence
-        question = questionnaire.question(question_id)
-        if question is None:
-            raise UserError(
-                _("unknown question '{question}' in questionnaire '{qid}'").format(
-                    question=question_id, qid=questionnaire.id
-                )
-            )
-        if evidence is not KEEP and evidence is not None and not question.is_choice:
-            raise UserError(
-                _("question '{question}' takes free text; evidence backs option answers").format(
-                    question=question_id
-                )
-            )
-        if answer is not KEEP and answer is not None:
-            assert isinstance(answer, ChoiceAnswer | NotApplicable | TextAnswer)
-            problem = answer_problem(questionnaire, question_id, answer)
-            if problem:
-                raise UserError(problem)
-        current = details.get(question_id, AnswerDetail())
-        new = replace(
-            current,
-            answer=current.answer if answer is KEEP else answer,  # type: ignore[arg-type]
-            comment=current.comment if edit.comment is None else edit.comment,
-            flagged=current.flagged if edit.flagged is None else edit.flagged,
-            evidence=current.evidence if evidence is KEEP else evidence,  # type: ignore[arg-type]
-        )
-        change = repo.save_answer(session, full_id, question_id, new)
+        new = edited(questionnaire, details.get(edit.question_id, AnswerDetail()), edit)
+        change = repo.save_answer(session, full_id, edit.question_id, new)
         if change is not None:
-            details[question_id] = new
+            details[edit.question_id] = new
         return change
 
     # Undo / redo --------------------------------------------------------------------------
@@ -484,16 +407,7 @@ class Workspace:
         result: ScoreResult,
         updated_at: datetime | None = None,
     ) -> None:
-        repo.store_score(
-            session,
-            assessment_id,
-            shown(result.overall),
-            result.level.level,
-            result.completeness,
-            result.complete,
-            updated_at,
-            {d.id: d.score for d in result.domains},
-        )
+        repo.store_score(session, assessment_id, updated_at=updated_at, **score_cache(result))
 
     def _target(self, session: Session, assessment_id: str) -> tuple[str, str]:
         """The full id and questionnaire snapshot of the assessment ``assessment_id`` names."""

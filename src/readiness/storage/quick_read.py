@@ -57,22 +57,26 @@ class QuickReader:
         except (sqlite3.Error, ValueError):
             return None
         try:
-            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise LookupError
-            if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [
-                (HEAD,)
-            ]:
-                raise LookupError
-            stale = connection.execute(
-                "SELECT 1 FROM assessments WHERE score IS NULL OR domain_scores IS NULL LIMIT 1"
-            ).fetchone()
-            if stale is not None:
+            if not cls.checks(connection):
                 raise LookupError
             connection.execute("BEGIN")  # one snapshot of the file for every read below
         except (sqlite3.Error, LookupError):
             connection.close()
             return None
         return cls(connection)
+
+    @staticmethod
+    def checks(connection: sqlite3.Connection) -> bool:
+        """Whether the file is ours, at schema head, with every score cache filled. Raises
+        sqlite3.Error when SQLite cannot read it."""
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return False
+        if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD,)]:
+            return False
+        stale = connection.execute(
+            "SELECT 1 FROM assessments WHERE score IS NULL OR domain_scores IS NULL LIMIT 1"
+        ).fetchone()
+        return stale is None
 
     def close(self) -> None:
         self.connection.close()

@@ -11,7 +11,6 @@ from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
-from readiness.domain.evidence import evidence_from_dict, evidence_to_dict
 from readiness.domain.history import Entry
 from readiness.domain.records import (
     AssessmentSummary,
@@ -29,7 +28,14 @@ from readiness.storage.models import (
     SnapshotRow,
     utcnow,
 )
-from readiness.storage.rows import aware, detail_of, name_order, summary_of
+from readiness.storage.rows import (
+    aware,
+    detail_from_json,
+    detail_of,
+    detail_to_json,
+    name_order,
+    summary_of,
+)
 
 _aware = aware
 _name_order = name_order
@@ -308,39 +314,6 @@ def _detail(row: AnswerRow | None) -> AnswerDetail:
 
 
 _detail_of = detail_of
-
-
-def detail_to_json(detail: AnswerDetail) -> str:
-    value: dict[str, Any] = {}
-    answer = detail.answer
-    if isinstance(answer, ChoiceAnswer):
-        value["option"] = answer.option_id
-    elif isinstance(answer, NotApplicable):
-        value["na"] = answer.justification
-    elif isinstance(answer, TextAnswer):
-        value["text"] = answer.text
-    if detail.comment:
-        value["comment"] = detail.comment
-    if detail.flagged:
-        value["flagged"] = True
-    if detail.evidence is not None:
-        value["evidence"] = evidence_to_dict(detail.evidence)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def detail_from_json(raw: str) -> AnswerDetail:
-    value = json.loads(raw)
-    answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
-    if "option" in value:
-        answer = ChoiceAnswer(value["option"])
-    elif "na" in value:
-        answer = NotApplicable(value["na"])
-    elif "text" in value:
-        answer = TextAnswer(value["text"])
-    evidence = evidence_from_dict(value["evidence"]) if "evidence" in value else None
-    return AnswerDetail(
-        answer, value.get("comment", ""), bool(value.get("flagged", False)), evidence
-    )
 
 
 def answers(session: Session, assessment_id: str) -> dict[str, AnswerDetail]:

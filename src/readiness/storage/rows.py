@@ -6,11 +6,12 @@ No SQLAlchemy here, so that ``quick_read.py`` (the command line's read path) and
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from typing import Any
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
-from readiness.domain.evidence import stored_evidence
+from readiness.domain.evidence import evidence_from_dict, evidence_to_dict, stored_evidence
 from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
 
 
@@ -79,3 +80,38 @@ def detail_of(
         evidence_date = date.fromisoformat(evidence_date)
     evidence = stored_evidence(evidence_kind, evidence_reference, evidence_date)
     return AnswerDetail(answer, comment or "", bool(flagged), evidence)
+
+
+def detail_to_json(detail: AnswerDetail) -> str:
+    """One answer's state as the history stores it (sorted keys, only what is set)."""
+    value: dict[str, Any] = {}
+    answer = detail.answer
+    if isinstance(answer, ChoiceAnswer):
+        value["option"] = answer.option_id
+    elif isinstance(answer, NotApplicable):
+        value["na"] = answer.justification
+    elif isinstance(answer, TextAnswer):
+        value["text"] = answer.text
+    if detail.comment:
+        value["comment"] = detail.comment
+    if detail.flagged:
+        value["flagged"] = True
+    if detail.evidence is not None:
+        value["evidence"] = evidence_to_dict(detail.evidence)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def detail_from_json(raw: str) -> AnswerDetail:
+    """The answer state ``detail_to_json`` wrote."""
+    value = json.loads(raw)
+    answer: ChoiceAnswer | NotApplicable | TextAnswer | None = None
+    if "option" in value:
+        answer = ChoiceAnswer(value["option"])
+    elif "na" in value:
+        answer = NotApplicable(value["na"])
+    elif "text" in value:
+        answer = TextAnswer(value["text"])
+    evidence = evidence_from_dict(value["evidence"]) if "evidence" in value else None
+    return AnswerDetail(
+        answer, value.get("comment", ""), bool(value.get("flagged", False)), evidence
+    )
