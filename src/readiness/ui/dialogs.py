@@ -362,11 +362,9 @@ def about_text(db_path: Path | None) -> str:
         f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
         for k, v in rows
     )
-    return (
-        f"<h3>{html.escape(_('Partnership Readiness'))}</h3>"
-        f"<p>{html.escape(_('Offline self-assessment of crisis-cooperation readiness.'))}</p>"
-        f"<table>{cells}</table>"
-    )
+    name = html.escape(_("Partnership Readiness"))
+    summary = html.escape(_("Offline self-assessment of crisis-cooperation readiness."))
+    return f"<h3>{name}</h3><p>{summary}</p><table>{cells}</table>"
 
 
 class AboutDialog(Dialog):

@@ -212,12 +212,13 @@ class PartnershipStory(OverviewStory):
             )
         )
         if topic.mismatch:
-            title += f'  <font color="#B91C1C"><b>{text(_("mismatch"))}</b></font>'
+            mismatch = text(_("mismatch"))
+            title += f'  <font color="#B91C1C"><b>{mismatch}</b></font>'
 
         def side(items: tuple) -> list[Flowable]:
             cells: list[Flowable] = []
             for item in items:
-                muted = "" if item.counted else f" ({text(_('not counted'))})"
+                muted = "" if item.counted else " ({})".format(text(_("not counted")))
                 cells.append(self.p(text(item.text), s.cell_small))
                 cells.append(self.p(f"<b>{text(item.answer)}</b>{muted}", s.cell))
             return cells
