@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.ui.a11y import layout_widgets
 from readiness.ui.palette import contrast_ratio, flatten
 
 Role = QPalette.ColorRole
@@ -355,3 +356,21 @@ def _button_room(button: QAbstractButton) -> int:
     frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, button)
     icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
     return width - margin - 2 * frame - icon
+
+
+def overlap_problems(root: QWidget) -> tuple[int, list[str]]:
+    """(layouts checked, problems): two visible widgets of one layout drawn over each other,
+    which happens when a window is smaller than its content's minimum size."""
+    problems = []
+    checked = 0
+    for widget in [root, *root.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is None or not widget.isVisible() or widget.window() is not root.window():
+            continue
+        checked += 1
+        shown = [w for w in layout_widgets(layout) if w.isVisible() and not w.isWindow()]
+        for index, first in enumerate(shown):
+            for second in shown[index + 1 :]:
+                if first.geometry().intersects(second.geometry()):
+                    problems.append(f"{describe(first)} and {describe(second)} overlap")
+    return checked, problems

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
-from a11y_checks import fit_problems
+from a11y_checks import fit_problems, overlap_problems
 from readiness import i18n
 from test_ui_accessibility import demo_window, pages
 from ui_helpers import Dialogs, dialogs, no_thread_leaks, open_window, settings_dir
@@ -58,13 +58,16 @@ def test_no_text_is_clipped(
         for _ in range(3):
             QApplication.processEvents()
         checked, found[page] = fit_problems(h.window)
+        _layouts, overlapping = overlap_problems(h.window)
+        found[page] += overlapping
         counts.append(f"{page} {checked}")
         assert checked > 0, page
+    size = h.window.size()
     with capsys.disabled():
-        size = h.window.size()
         print(
             f"\n[{language} ×{scale}: {size.width()}×{size.height()}] texts: " + ", ".join(counts)
         )
+    assert (size.width(), size.height()) == (width, height), "the window is larger than the screen"
     lines = [f"{page}: {p}" for page, problems in found.items() for p in problems]
     assert not lines, f"{len(lines)} clipped text(s) at ×{scale}:\n" + "\n".join(lines)
 

@@ -15,10 +15,9 @@ Widgets built later (rows added on the fly) call :func:`tab_order` on their cont
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,8 +39,10 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTableView,
     QTabWidget,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -90,7 +91,7 @@ def _form_buddies(root: QWidget) -> None:
             if not isinstance(label, QLabel) or label.buddy() is not None:
                 continue
             inner = field_item.layout() if field_item is not None else None
-            controls = [w for w in _layout_widgets(inner) if takes_focus(w)] if inner else []
+            controls = [w for w in layout_widgets(inner) if takes_focus(w)] if inner else []
             if controls:
                 label.setBuddy(controls[0])
 
@@ -118,12 +119,12 @@ def visual_order(root: QWidget) -> list[QWidget]:
     """The focusable widgets under ``root`` in reading order: the layout tree walked top to
     bottom and left to right; children outside any layout after, by position."""
     order: list[QWidget] = []
-    seen: set[int] = set()
+    seen: dict[int, QWidget] = {}  # holds each wrapper, so no id is reused while walking
 
     def visit(widget: QWidget) -> None:
         if id(widget) in seen or (widget is not root and widget.isWindow()):
             return
-        seen.add(id(widget))
+        seen[id(widget)] = widget
         if takes_focus(widget) and widget is not root:
             order.append(widget)
         for child in _children_in_order(widget):
@@ -147,11 +148,15 @@ def _children_in_order(widget: QWidget) -> list[QWidget]:
     elif isinstance(widget, QScrollArea) and widget.widget() is not None:
         ordered.append(widget.widget())
     elif isinstance(widget, QAbstractItemView):  # only its headers, if Tab can reach them
-        headers = [getattr(widget, n, lambda: None)() for n in ("horizontalHeader", "header")]
-        return [h for h in headers if isinstance(h, QWidget) and takes_focus(h)]
+        headers: list[QWidget] = []
+        if isinstance(widget, QTableView):
+            headers = [widget.horizontalHeader(), widget.verticalHeader()]
+        elif isinstance(widget, QTreeView):
+            headers = [widget.header()]
+        return [h for h in headers if h is not None and h.isVisibleTo(widget) and takes_focus(h)]
     layout = widget.layout()
     if layout is not None:
-        ordered += _layout_widgets(layout)
+        ordered += layout_widgets(layout)
     known = {id(w) for w in ordered}
     rest = [
         child
@@ -162,7 +167,7 @@ def _children_in_order(widget: QWidget) -> list[QWidget]:
     return ordered + rest
 
 
-def _layout_widgets(layout: QLayout) -> list[QWidget]:
+def layout_widgets(layout: QLayout) -> list[QWidget]:
     items = [layout.itemAt(i) for i in range(layout.count())]
     if isinstance(layout, QGridLayout):
         places = [layout.getItemPosition(i) for i in range(layout.count())]
@@ -188,7 +193,7 @@ def _layout_widgets(layout: QLayout) -> list[QWidget]:
         if item.widget() is not None:
             widgets.append(item.widget())
         elif item.layout() is not None:
-            widgets += _layout_widgets(item.layout())
+            widgets += layout_widgets(item.layout())
     return widgets
 
 
@@ -243,6 +248,20 @@ class _FocusFrameStyle(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
+class _FocusFollower(QObject):
+    """Moves ``frame`` to the focused control of ``window``. A QObject child of the window:
+    Qt disconnects it when the window goes, so no slot ever reaches a deleted frame."""
+
+    def __init__(self, window: QWidget, frame: QFocusFrame) -> None:
+        super().__init__(window)
+        self.window = window
+        self.frame = frame
+
+    def moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inside = new is not None and new is not self.window and new.window() is self.window
+        self.frame.setWidget(new if inside else None)
+
+
 def follow_focus(window: QWidget) -> QFocusFrame:
     """A ring around whichever control of ``window`` has the keyboard focus, drawn outside
     it, so focus is visible on every control whatever its style draws (issue 18)."""
@@ -252,18 +271,8 @@ def follow_focus(window: QWidget) -> QFocusFrame:
     style.setParent(frame)
     frame.setStyle(style)
     frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def moved(_old: QWidget | None, new: QWidget | None) -> None:
-        inside = new is not None and new.window() is window and new is not window
-        frame.setWidget(new if inside else None)
-
+    follower = _FocusFollower(window, frame)
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        app.focusChanged.connect(moved)
-        frame.destroyed.connect(lambda *_args: _disconnect(app, moved))
+        app.focusChanged.connect(follower.moved)
     return frame
-
-
-def _disconnect(app: QApplication, slot: object) -> None:
-    with contextlib.suppress(RuntimeError, TypeError):  # already gone with the application
-        app.focusChanged.disconnect(slot)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,16 @@ class DomainProgressDelegate(QStyledItemDelegate):
         return hint
 
 
+class _DomainList(QListView):
+    """A list that asks for the height of all its rows (set by ``fit_domains``)."""
+
+    wanted_height = 0
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.wanted_height) if self.wanted_height else hint
+
+
 class AnsweringView(QWidget):
     MAX_DOMAIN_ROWS = 12
 
@@ -95,8 +105,14 @@ class AnsweringView(QWidget):
         rows = min(self.domains_model.rowCount(), self.MAX_DOMAIN_ROWS)
         if rows == 0:
             return
-        height = self.domains.sizeHintForRow(0) * rows + 2 * self.domains.frameWidth() + 2
-        self.domains.setFixedHeight(height)
+        row = self.domains.sizeHintForRow(0)
+        frame = 2 * self.domains.frameWidth() + 2
+        # every domain when there is room; in a short window (large text, QT_SCALE_FACTOR 2)
+        # it may shrink to three rows and scroll, rather than push the window off the screen
+        self.domains.wanted_height = row * rows + frame
+        self.domains.setMaximumHeight(row * rows + frame)
+        self.domains.setMinimumHeight(row * min(rows, 3) + frame)
+        self.domains.updateGeometry()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +142,7 @@ class AnsweringView(QWidget):
         review_layout.addWidget(self.review_only)
         self.review_bar.hide()
 
-        self.domains = QListView()
+        self.domains = _DomainList()
         self.domains.setObjectName("domainList")
         self.domains.setAccessibleName(_("Domains"))
         self.domains.setModel(self.domains_model)

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from readiness.i18n import _
 from readiness.ui.settings import Settings
@@ -87,7 +96,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("assessmentTabs")
         self.tabs.addTab(self.answering, _("&Questions"))
-        self.tabs.addTab(self.results, _("&Results"))
+        # the results scroll when the window is short (large text, QT_SCALE_FACTOR 2; issue 18)
+        self.results_scroll = QScrollArea()
+        self.results_scroll.setObjectName("resultsScroll")
+        self.results_scroll.setWidgetResizable(True)
+        self.results_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.results_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results_scroll.setWidget(self.results)
+        self.tabs.addTab(self.results_scroll, _("&Results"))
         self.tabs.setTabToolTip(0, _("Answer the questions (Ctrl+1)"))
         self.tabs.setTabToolTip(1, _("Level, charts and recommendations (Ctrl+2)"))
         self.add_page("assessment", self.tabs)

@@ -155,15 +155,27 @@ class DivergingBars(_Navigable):
         muted = self.palette().placeholderText().color()
         text_colour = self.palette().text().color()
         painter.setPen(muted)
+        metrics = painter.fontMetrics()
+        left_caption = QRectF(label_w, 4, centre - label_w - 6, 20)
+        right_caption = QRectF(centre + 6, 4, width - centre - 6, 20)
+        # elided with "…" when narrow (large text), never cut mid-letter
         painter.drawText(
-            QRectF(label_w, 4, centre - label_w - 6, 20),
+            left_caption,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            _("← the unit counts on more"),
+            metrics.elidedText(
+                _("← the unit counts on more"),
+                Qt.TextElideMode.ElideLeft,
+                int(left_caption.width()),
+            ),
         )
         painter.drawText(
-            QRectF(centre + 6, 4, width - centre - 6, 20),
+            right_caption,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _("the company has more →"),
+            metrics.elidedText(
+                _("the company has more →"),
+                Qt.TextElideMode.ElideRight,
+                int(right_caption.width()),
+            ),
         )
         bottom = 30 + self.ROW * len(self.bars)
         painter.setPen(QPen(grid_colour(self.palette()), 1, Qt.PenStyle.DashLine))

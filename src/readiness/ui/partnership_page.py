@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -77,16 +78,16 @@ class PartnershipPage(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
+        # one chooser a row: the page fits a 640-pixel-wide window (QT_SCALE_FACTOR 2, issue 18)
         top = QGridLayout()
         top.addWidget(p_label, 0, 0)
-        top.addWidget(self.partnerships, 0, 1, 1, 3)
+        top.addWidget(self.partnerships, 0, 1)
         top.addWidget(c_label, 1, 0)
         top.addWidget(self.company, 1, 1)
-        top.addWidget(u_label, 1, 2)
-        top.addWidget(self.unit, 1, 3)
-        top.addWidget(self.compare_button, 1, 4)
+        top.addWidget(u_label, 2, 0)
+        top.addWidget(self.unit, 2, 1)
+        top.addWidget(self.compare_button, 2, 2)
         top.setColumnStretch(1, 1)
-        top.setColumnStretch(3, 1)
 
         self.summary = _plain()
         self.summary.setObjectName("partnershipSummary")
@@ -115,6 +116,7 @@ class PartnershipPage(QWidget):
         self.chart_stack.addWidget(scroll)
         self.chart_stack.addWidget(self.twin)
         chart_label = QLabel(_("&Topics, largest gaps first (arrow keys move)"))
+        chart_label.setWordWrap(True)  # two lines in a narrow window rather than clipped
         chart_label.setBuddy(self.bars)
 
         self.topic_title = _plain()
@@ -164,7 +166,13 @@ class PartnershipPage(QWidget):
         left_layout.addWidget(self.chart_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(detail)
+        detail_scroll = QScrollArea()  # long answers scroll, never cut off (large text)
+        detail_scroll.setObjectName("topicDetailScroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        detail_scroll.setWidget(detail)
+        self.splitter.addWidget(detail_scroll)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([600, 500])

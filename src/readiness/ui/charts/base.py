@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from readiness import locale_format
 from readiness.reports.content import ramp_colour
 from readiness.ui.palette import (  # re-exported for the chart modules
-    ACCENT,  # noqa: F401
+    ACCENT,
     NEGATIVE,  # noqa: F401
     NO_SCORE,
     POSITIVE,  # noqa: F401
+    is_high_contrast,
     series_colour,  # noqa: F401
     text_on,  # noqa: F401
 )
@@ -79,6 +80,14 @@ class ChartWidget(QWidget):
     # colours that follow the widget's palette (light and dark themes)
     def ink(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Text)
+
+    def muted(self) -> QColor:
+        """Secondary text (tick labels): the palette's placeholder colour, 4.5:1 or more."""
+        return self.palette().color(QPalette.ColorRole.PlaceholderText)
+
+    def accent(self) -> QColor:
+        """The report's navy, or the text colour in high contrast."""
+        return QColor(self.ink()) if is_high_contrast() else QColor(ACCENT)
 
     def grid(self) -> QColor:
         colour = QColor(self.ink())

@@ -9,12 +9,20 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QWidget
 
 from readiness.i18n import _
 from readiness.ui.charts.base import (
-    ACCENT,
     ChartWidget,
     Table,
     number,
@@ -84,22 +92,23 @@ class RadarChart(_ScoreChart):
         for k in range(n):
             painter.drawLine(centre, radar_vertex(k, n, 100, centre, radius))
         # ring values up the first spoke
-        painter.setPen(self.grid().darker(250))
+        painter.setPen(self.muted())  # text: 4.5:1 at least, from the palette
         for ring in RINGS[:-1]:
             point = radar_vertex(0, n, ring, centre, radius)
             painter.drawText(QPointF(point.x() + 3, point.y() + metrics.ascent() / 2), str(ring))
 
         values = self.values()
         shape = QPolygonF([radar_vertex(k, n, v, centre, radius) for k, v in enumerate(values)])
-        fill = QColor(ACCENT)
+        accent = self.accent()
+        fill = QColor(accent)
         fill.setAlpha(60)
-        outline = QPen(ACCENT, 2)
+        outline = QPen(accent, 2)
         outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(outline)
         painter.setBrush(QBrush(fill))
         painter.drawPolygon(shape)
         dot = max(2.5, radius / 40)
-        painter.setPen(QPen(QColor("white"), 1))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1))
         for k, score in enumerate(self.scores):
             painter.setBrush(score_colour(score))
             painter.drawEllipse(shape[k], dot, dot)
