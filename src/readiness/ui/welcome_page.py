@@ -47,7 +47,9 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.loadDemo)
         for button in (self.create_button, self.demo_button):
             button.setMinimumHeight(button.sizeHint().height() * 2)
-            button.setMinimumWidth(button.fontMetrics().averageCharWidth() * 28)
+            # never narrower than its text (French at QT_SCALE_FACTOR 2 was cut off)
+            wide = button.fontMetrics().averageCharWidth() * 28
+            button.setMinimumWidth(max(wide, button.sizeHint().width()))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
