@@ -120,6 +120,7 @@ class PartnersDialog(Dialog):
         self._trust, self._revoke = trust, revoke
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("partnersTable")
+        self.table.setAccessibleName(_("Trusted partners"))
         self.table.setHorizontalHeaderLabels([_("Name"), _("Fingerprint"), _("Trusted since")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
