@@ -14,10 +14,11 @@ from readiness import i18n
 
 
 def install() -> None:
-    """Translate argparse's text from now on (nothing to do in English)."""
-    if i18n.current_language() != i18n.SOURCE_LANGUAGE:
-        argparse._ = i18n._  # type: ignore[attr-defined]
-        argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    """Translate argparse's text from now on. In English too: argparse's own lookup
+    (``gettext.gettext``) searches the file system for an ``argparse`` catalogue on every
+    call, about 140 times for ``--help`` (11 ms, a quarter of the whole command)."""
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
 def _messages() -> None:  # pragma: no cover - read by the extractor, never called
