@@ -126,7 +126,7 @@ def test_the_window_previews_then_becomes_usable(
     env = dict(cli_env, QT_QPA_PLATFORM="offscreen", READINESS_BENCH_EXIT_ON_SHOW="1")
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     done = subprocess.run(
-        [*readiness_cmd, "--db", str(demo_db), "gui"],
+        [*readiness_cmd[:1], "-X", "importtime", *readiness_cmd[1:], "--db", str(demo_db), "gui"],
         env=env,
         capture_output=True,
         text=True,
@@ -145,3 +145,5 @@ def test_the_window_previews_then_becomes_usable(
         <= marks["READINESS_WINDOW_READY"]
     )
     assert "Traceback" not in done.stderr
+    # the window needs no other command's module (issue 17)
+    assert "readiness.cli.assessments" not in done.stderr

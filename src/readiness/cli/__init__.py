@@ -36,8 +36,8 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole argparse tree: global options, then every module's commands."""
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The argparse tree: global options, then the commands of ``modules`` (default: all)."""
     import argparse
     import importlib
 
@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
             dest="command", metavar="COMMAND", parser_class=Parser, help=_("what to do")
         )
     )
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(commands)
     return parser
 
@@ -139,6 +139,22 @@ def _language_option(args: Sequence[str]) -> str | None:
     return None
 
 
+def _opens_the_window(args: Sequence[str]) -> bool:
+    """Whether ``args`` is ``[--db PATH] [--lang LANG] [gui]`` (any order of the two options,
+    ``=`` forms too): the window then starts without importing every command module (issue
+    17). Anything else, ``--help`` included, gets the whole parser."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in ("--db", "--lang"):
+            index += 2
+        elif arg.startswith(("--db=", "--lang=")):
+            index += 1
+        else:
+            return arg == "gui" and index == len(args) - 1
+    return index == len(args)
+
+
 def _choose_language(args: Sequence[str]) -> str | None:
     """Apply ``--lang`` or choose from the environment (DESIGN section 11); returns the one
     line to print when the language asked for is not one we have."""
@@ -164,7 +180,8 @@ def _run(argv: Sequence[str] | None) -> int:
     from readiness.i18n import _
     from readiness.services.errors import UserError
 
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(("readiness.cli.app",) if _opens_the_window(given) else COMMAND_MODULES)
     args = parser.parse_args(argv)
     from readiness.cli.app import cmd_gui
 

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from readiness.domain.answers import AnswerDetail
 from readiness.domain.records import AssessmentSummary, Organisation
-from readiness.storage.recognise import APPLICATION_ID
-from readiness.storage.revisions import HEAD
+from readiness.storage.revisions import APPLICATION_ID, HEAD
 from readiness.storage.rows import detail_of, name_order, organisation_of, summary_of
 
 SUMMARY_SQL = (

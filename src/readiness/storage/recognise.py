@@ -19,8 +19,8 @@ from pathlib import Path
 
 from readiness.i18n import _
 from readiness.storage.errors import DatabaseFileError
+from readiness.storage.revisions import APPLICATION_ID
 
-APPLICATION_ID = 0x50524459  # "PRDY": marks SQLite files written by Partnership Readiness
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
