@@ -219,3 +219,16 @@ def python_script(code: str, *args: str, env: dict[str, str] | None = None) -> s
         bufsize=1,
         env=env,
     )
+
+
+def demo_database(path: Path) -> Path:
+    """A real SQLite file at ``path`` holding the demo data (``readiness demo``); returns it."""
+    from readiness.services.demo import seed
+
+    workspace = Workspace.open(path)
+    try:
+        for _step in seed(workspace):
+            pass
+    finally:
+        workspace.close()
+    return path

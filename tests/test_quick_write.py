@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from readiness.services.demo import seed
 from readiness.services.quick import quick_change_answer
 from readiness.services.workspace import Workspace
+from storage_helpers import demo_database
 
 EDITS: list[dict[str, Any]] = [
     {"option": "2", "comment": "after the March drill ✓"},
@@ -33,14 +33,7 @@ EDITS: list[dict[str, Any]] = [
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("quickwrite") / "demo.db"
-    workspace = Workspace.open(path)
-    try:
-        for _step in seed(workspace):
-            pass
-    finally:
-        workspace.close()
-    return path
+    return demo_database(tmp_path_factory.mktemp("quickwrite") / "demo.db")
 
 
 def copy_of(source: Path, target: Path) -> Path:

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from readiness.services.demo import seed
 from readiness.services.workspace import Workspace
 from readiness.storage.revisions import REVISIONS
 from readiness.ui.app_window import MainWindow
 from readiness.ui.controllers import Controller
 from readiness.ui.settings import Settings
 from readiness.ui.startup_preview import show_preview
+from storage_helpers import demo_database
 from ui_helpers import settings_dir  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.usefixtures("settings_dir")
@@ -29,14 +29,7 @@ pytestmark = pytest.mark.usefixtures("settings_dir")
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("preview") / "demo.db"
-    workspace = Workspace.open(path)
-    try:
-        for _step in seed(workspace):
-            pass
-    finally:
-        workspace.close()
-    return path
+    return demo_database(tmp_path_factory.mktemp("preview") / "demo.db")
 
 
 def table_rows(window: MainWindow) -> list[tuple[str, ...]]:
