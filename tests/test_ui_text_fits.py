@@ -116,3 +116,36 @@ def test_no_dialog_text_is_clipped(
     assert len(found) == 12, sorted(found)
     lines = [f"{name}: {p}" for name, problems in found.items() for p in problems]
     assert not lines, f"{len(lines)} clipped text(s) in dialogs:\n" + "\n".join(lines)
+
+
+@pytest.fixture
+def large_font() -> Any:
+    """The system font half as large again (a desktop's "large text" setting), put back after."""
+    from PySide6.QtGui import QFont
+
+    saved = QFont(QApplication.font())
+    font = QFont(saved)
+    font.setPointSizeF(saved.pointSizeF() * 1.5)
+    QApplication.setFont(font)
+    yield font
+    QApplication.setFont(saved)
+
+
+def test_no_text_is_clipped_with_a_large_system_font(
+    language: str, large_font: Any, open_window: Any, tmp_path: Path, capsys: Any
+) -> None:
+    h = demo_window(open_window, tmp_path)
+    h.window.resize(*SCREEN)
+    found: dict[str, list[str]] = {}
+    for page, _widget in pages(h):
+        for _ in range(3):
+            QApplication.processEvents()
+        _checked, found[page] = fit_problems(h.window)
+        _layouts, overlapping = overlap_problems(h.window)
+        found[page] += overlapping
+    size = h.window.size()
+    with capsys.disabled():
+        print(f"\n[{language} font {large_font.pointSizeF():g} pt: {size.width()}×{size.height()}]")
+    assert (size.width(), size.height()) == SCREEN, "the window is larger than the screen"
+    lines = [f"{page}: {p}" for page, problems in found.items() for p in problems]
+    assert not lines, f"{len(lines)} clipped text(s) with a large font:\n" + "\n".join(lines)

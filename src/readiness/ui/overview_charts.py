@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -128,17 +129,26 @@ class DivergingBars(_Navigable):
     def count(self) -> int:
         return len(self.bars)
 
+    def row_height(self) -> int:
+        """A topic's row: 24 px, taller when the text is large (system font, issue 18)."""
+        return max(self.ROW, self.fontMetrics().lineSpacing() + 8)
+
+    def top(self) -> int:
+        """Where the first row starts, below the two captions (30 px at the usual size)."""
+        return self.fontMetrics().lineSpacing() + 14
+
     def sizeHint(self) -> QSize:
-        return QSize(560, 40 + self.ROW * max(len(self.bars), 3))
+        return QSize(560, self.top() + 10 + self.row_height() * max(len(self.bars), 3))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(260, 40 + self.ROW * max(len(self.bars), 1))
+        return QSize(260, self.top() + 10 + self.row_height() * max(len(self.bars), 1))
 
     def _row_rect(self, index: int) -> QRectF:
-        return QRectF(0, 30 + index * self.ROW, self.width(), self.ROW)
+        row = self.row_height()
+        return QRectF(0, self.top() + index * row, self.width(), row)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        index = int((event.position().y() - 30) // self.ROW)
+        index = int((event.position().y() - self.top()) // self.row_height())
         if 0 <= index < len(self.bars):
             self.set_current(index)
 
@@ -156,8 +166,9 @@ class DivergingBars(_Navigable):
         text_colour = self.palette().text().color()
         painter.setPen(muted)
         metrics = painter.fontMetrics()
-        left_caption = QRectF(label_w, 4, centre - label_w - 6, 20)
-        right_caption = QRectF(centre + 6, 4, width - centre - 6, 20)
+        caption_h = self.top() - 10
+        left_caption = QRectF(label_w, 4, centre - label_w - 6, caption_h)
+        right_caption = QRectF(centre + 6, 4, width - centre - 6, caption_h)
         # elided with "…" when narrow (large text), never cut mid-letter
         painter.drawText(
             left_caption,
@@ -177,11 +188,13 @@ class DivergingBars(_Navigable):
                 int(right_caption.width()),
             ),
         )
-        bottom = 30 + self.ROW * len(self.bars)
+        top = self.top()
+        bottom = top + self.row_height() * len(self.bars)
+        value_w = QFontMetricsF(bold).horizontalAdvance("−100.0 ⚠") + 6
         painter.setPen(QPen(grid_colour(self.palette()), 1, Qt.PenStyle.DashLine))
         for mark in (-100, -50, 50, 100):
             x = centre + half * mark / 100
-            painter.drawLine(QPointF(x, 28), QPointF(x, bottom))
+            painter.drawLine(QPointF(x, top - 2), QPointF(x, bottom))
         for index, bar in enumerate(self.bars):
             row = self._row_rect(index)
             if index == self._current:
@@ -218,14 +231,14 @@ class DivergingBars(_Navigable):
             # a mismatch is said in text too: the bold label and a warning sign by the gap
             label = gap_text(bar.gap) + (" ⚠" if bar.mismatch else "")
             if bar.gap < 0:
-                box = QRectF(left - 76, row.top(), 72, row.height())
+                box = QRectF(left - value_w - 4, row.top(), value_w, row.height())
                 align = Qt.AlignmentFlag.AlignRight
             else:
-                box = QRectF(left + length + 4, row.top(), 72, row.height())
+                box = QRectF(left + length + 4, row.top(), value_w, row.height())
                 align = Qt.AlignmentFlag.AlignLeft
             painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, label)
         painter.setPen(QPen(self._axis(), 2))
-        painter.drawLine(QPointF(centre, 28), QPointF(centre, bottom))
+        painter.drawLine(QPointF(centre, top - 2), QPointF(centre, bottom))
         painter.end()
 
 
@@ -264,7 +277,15 @@ class TrendChart(_Navigable):
         return QSize(320, 200)
 
     def _plot(self) -> QRectF:
-        return QRectF(44, 16, max(self.width() - 44 - 250, 100), max(self.height() - 60, 80))
+        """The plot area; the margins for the axis numbers, the two-line dates below and the
+        legend right follow the font (large system text, issue 18)."""
+        metrics = self.fontMetrics()
+        left = metrics.horizontalAdvance("100") + 14
+        legend = max(250, metrics.averageCharWidth() * 34)
+        below = 2 * metrics.lineSpacing() + 12
+        return QRectF(
+            left, 16, max(self.width() - left - legend, 100), max(self.height() - 16 - below, 80)
+        )
 
     def _x(self, plot: QRectF, index: int) -> float:
         if len(self.labels) <= 1:
@@ -284,13 +305,14 @@ class TrendChart(_Navigable):
         plot = self._plot()
         muted = self.palette().placeholderText().color()
         text_colour = self.palette().text().color()
+        line = float(self.fontMetrics().lineSpacing())
         for level in (0, 25, 50, 75, 100):
             y = plot.bottom() - plot.height() * level / 100
             painter.setPen(QPen(grid_colour(self.palette()), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(muted)
             painter.drawText(
-                QRectF(0, y - 8, 38, 16),
+                QRectF(0, y - line / 2, plot.left() - 6, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(level),
             )
@@ -328,23 +350,26 @@ class TrendChart(_Navigable):
         for index, label in enumerate(self.labels):
             x = self._x(plot, index)
             painter.drawText(
-                QRectF(x - 60, plot.bottom() + 4, 120, 32),
+                QRectF(x - 60, plot.bottom() + 4, 120, 2 * line + 4),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 label,
             )
         # Legend with the current point's values: colour plus name plus number.
         legend_x = plot.right() + 12
+        legend_w = self.width() - legend_x - 22
         for number, series in enumerate(self.series):
-            y = plot.top() + number * 18
+            y = plot.top() + number * (line + 2)
             colour = self._line(number)
-            painter.fillRect(QRectF(legend_x, y + 5, 14, 4 if number else 6), colour)
+            painter.fillRect(QRectF(legend_x, y + line / 2 - 2, 14, 4 if number else 6), colour)
             value = series.values[self._current] if self._current >= 0 else None
             shown = "–" if value is None else locale_format.decimal(value)
             painter.setPen(text_colour)
             text = painter.fontMetrics().elidedText(
-                f"{shown}  {series.label}", Qt.TextElideMode.ElideRight, 228
+                f"{shown}  {series.label}", Qt.TextElideMode.ElideRight, int(legend_w)
             )
-            painter.drawText(QRectF(legend_x + 18, y, 230, 16), Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(
+                QRectF(legend_x + 18, y, legend_w + 2, line), Qt.AlignmentFlag.AlignLeft, text
+            )
         if self.hasFocus() and self._current >= 0:
             painter.setPen(QPen(self._axis(), 1, Qt.PenStyle.DotLine))
             x = self._x(plot, self._current)

@@ -189,7 +189,10 @@ class PartnershipPage(QWidget):
         self.bars.currentChanged.connect(self._show_topic)
         self.bars.currentChanged.connect(  # keep the current topic in view
             lambda row: scroll.ensureVisible(
-                0, 30 + row * DivergingBars.ROW + DivergingBars.ROW // 2, 0, DivergingBars.ROW
+                0,
+                self.bars.top() + row * self.bars.row_height() + self.bars.row_height() // 2,
+                0,
+                self.bars.row_height(),
             )
         )
         self.twin.currentCellChanged.connect(lambda row, *_: self.bars.set_current(row))
