@@ -120,7 +120,7 @@ def score_lines(result: ScoreResult, language: str | None = None, top: int = 5) 
     width = max((len(localize(d.title, language)) for d in result.domains), default=10)
     for d in result.domains:
         title = localize(d.title, language)
-        score = "  n/a" if d.score is None else f"{shown(d.score):5.1f}"
+        score = (_("n/a") if d.score is None else locale_format.decimal(shown(d.score))).rjust(5)
         level = "  " if d.level is None else f"L{d.level.level}"
         counts = _("({answered}/{applicable} answered, {na} N/A)").format(
             answered=d.answered, applicable=d.applicable, na=d.na
@@ -169,7 +169,8 @@ def score_lines(result: ScoreResult, language: str | None = None, top: int = 5) 
         lines += ["", _("Top recommendations:")]
         for index, rec in enumerate(result.recommendations[:top], start=1):
             lines.append(
-                f"  {index}. [{rec.priority:.1f}] {rec.question.id}: {localize(rec.text, language)}"
+                f"  {index}. [{locale_format.decimal(rec.priority)}] {rec.question.id}: "
+                + localize(rec.text, language)
             )
         rest = len(result.recommendations) - top
         if rest > 0:
