@@ -9,7 +9,10 @@ from readiness.i18n import _
 
 
 def _figure(value: float | None) -> str:
-    return "   -" if value is None else f"{value:5.1f}"
+    """A score or gap, right-aligned in five characters, in the language's number form."""
+    from readiness import locale_format
+
+    return "   -" if value is None else locale_format.decimal(value).rjust(5)
 
 
 def cmd_partnership_add(args: argparse.Namespace) -> int:
@@ -110,6 +113,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(iso: str) -> str:
+    """An ISO date from the JSON form, written for the language (``29/11/2026`` in French)."""
+    from datetime import date
+
+    from readiness import locale_format
+
+    return locale_format.day(date.fromisoformat(iso))
+
+
 def status_word(status: str) -> str:
     """An assessment status (``draft``, ``completed``) as a person reads it."""
     return _("completed") if status == "completed" else _("draft")
@@ -129,7 +141,8 @@ def cmd_trend(args: argparse.Namespace) -> int:
         print(f"  {series['questionnaire']}")
         for point in series["points"]:
             print(
-                f"    {point['date']}  {point['version']:<8} {status_word(point['status']):<10}"
+                f"    {_day(point['date'])}  {point['version']:<8} "
+                f"{status_word(point['status']):<10}"
                 f" {_figure(point['score'])}  " + _("level {n}").format(n=point["level"])
             )
     return 0
