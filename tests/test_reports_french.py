@@ -129,3 +129,20 @@ def test_french_portfolio_headings_never_split_a_word(readiness_cmd, cli_env, tm
     assert words, "expected long words in the French domain titles"
     missing = sorted(w for w in words if w not in text)
     assert missing == [], f"split or missing in the heatmap headings: {missing}"
+
+
+def test_the_terminal_speaks_french_with_french_numbers(readiness_cmd, cli_env):
+    french = catalogue_cache.load_translations("fr")
+    _run(readiness_cmd, cli_env, "demo")
+    rows = json.loads(_run(readiness_cmd, cli_env, "assessment", "list", "--json").stdout)
+    row = next(r for r in rows if r["status"] == "completed")
+    listing = _run(readiness_cmd, cli_env, "--lang", "fr", "assessment", "list").stdout
+    assert french.gettext("completed") in listing and "completed" not in listing
+    score = f"{row['score']:.1f}".replace(".", ",")
+    assert f"score {score}" in listing
+    shown = _run(readiness_cmd, cli_env, "--lang", "fr", "assessment", "show", row["id"]).stdout
+    overall = french.gettext("Overall score: {score}").format(score=score)
+    assert overall != f"Overall score: {score}" and overall in shown
+    assert not re.search(r"\b\d+\.\d\b", shown.split("\n\n")[2])  # the domain lines: 50,0
+    usage = _run(readiness_cmd, cli_env, "--lang", "fr", "--help").stdout
+    assert usage.startswith(french.gettext("usage: ")) and not usage.startswith("usage: ")
