@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from readiness import locale_format
 from readiness.cli.common import Commands, open_workspace, print_json
 from readiness.i18n import _
 from readiness.services.errors import UserError
@@ -125,7 +126,7 @@ def cmd_trash_list(args: argparse.Namespace) -> int:
         print(
             f"{item.id}  {what}: {item.name}  "
             + _("(deleted {when}; {n} assessment(s), {answers} answer(s))").format(
-                when=item.deleted_at.strftime("%Y-%m-%d %H:%M"),
+                when=f"{locale_format.day(item.deleted_at.date())} {item.deleted_at:%H:%M}",
                 n=item.assessments,
                 answers=item.answers,
             )
