@@ -119,6 +119,12 @@ class AssessmentDialog(Dialog):
                 f"{organisation.name} ({kind_label(organisation.kind)})", organisation.id
             )
         self.questionnaire = QComboBox()
+        # long titles (French runs longer) must not squeeze the form's labels: show about 40
+        # characters and elide the rest; the drop-down list shows every title whole
+        self.questionnaire.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.questionnaire.setMinimumContentsLength(40)
         self.questionnaire.setObjectName("assessmentQuestionnaire")
         self.questionnaire.setAccessibleName(_("Questionnaire"))
         self.title = _line(

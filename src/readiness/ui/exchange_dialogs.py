@@ -188,6 +188,12 @@ class InviteDialog(Dialog):
         for label, organisation_id, kind in organisations:
             self.organisation.addItem(label, (organisation_id, kind))
         self.questionnaire = QComboBox()
+        # long titles (French runs longer) must not squeeze the form's labels: show about 40
+        # characters and elide the rest; the drop-down list shows every title whole
+        self.questionnaire.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.questionnaire.setMinimumContentsLength(40)
         self.questionnaire.setObjectName("inviteQuestionnaire")
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("optional; the questionnaire and today's date"))
