@@ -207,3 +207,28 @@ def test_cli_answer_imports_no_sqlalchemy_and_says_what_the_full_path_says(
         ).stdout
     )
     assert shown["answers"][question_id]["comment"] == "é"
+
+
+def test_a_busy_database_is_one_line_and_nothing_is_saved(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holds the write lock past the busy timeout: the same one line as the
+    Workspace gives, at once (not a second wait through the Workspace), nothing written."""
+    from readiness.services.errors import UserError
+    from readiness.storage import quick_write
+
+    path = copy_of(demo_db, tmp_path / "busy.db")
+    assessment_id, question_id, _na = targets(path)[0]
+    untouched = rows(path)
+    monkeypatch.setattr(quick_write, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(UserError) as raised:
+            quick_change_answer(path, assessment_id, question_id, {"option": "0"})
+    finally:
+        holder.close()
+    assert str(raised.value) == (
+        "the database is busy: another program is writing to it; try again"
+    )
+    assert rows(path) == untouched

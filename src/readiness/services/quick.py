@@ -112,14 +112,17 @@ def quick_change_answer(
     transaction, one history entry, the score cache refreshed. ``question`` is an id or a
     number (``2.5``); ``edit_fields`` are ``answer_edit``'s keyword arguments. Returns the
     assessment's state after the change and the question id; None when the Workspace must do
-    it (then nothing was written). Raises UserError for bad input, as the Workspace does."""
+    it (then nothing was written). Raises UserError for bad input, and for a database that
+    cannot take the change (busy beyond the timeout, disk full, read-only), as the Workspace
+    does: one line (``storage/faults.py``), nothing saved."""
     from readiness.domain.scoring import score
     from readiness.services.answer_edit import answer_edit, edited
     from readiness.services.answer_lines import resolve_question
     from readiness.storage.quick_write import QuickWriter
 
     try:
-        writer = QuickWriter.open_for_writing(database_file(db))
+        path = database_file(db)
+        writer = QuickWriter.open_for_writing(path)
     except (OSError, ValueError):
         return None
     if writer is None:
@@ -149,9 +152,11 @@ def quick_change_answer(
         writer.begin()  # read the state after the change, as the Workspace would
         state = QuickView(writer, Path()).state(full_id)
         writer.rollback()
-    except sqlite3.Error:
-        writer.rollback()  # busy, full disk, read-only...: the Workspace says which
-        return None
+    except sqlite3.Error as exc:  # busy, full disk, read-only...: one line, as the Workspace
+        writer.rollback()
+        from readiness.storage.faults import translate
+
+        raise UserError(str(translate(exc, path))) from None
     except BaseException:
         writer.rollback()
         raise

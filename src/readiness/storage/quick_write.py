@@ -11,6 +11,7 @@ and compares every row. :meth:`QuickWriter.open` says None whenever the full pat
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from datetime import UTC, datetime
@@ -68,8 +69,10 @@ class QuickWriter(QuickReader):
         self.connection.execute("COMMIT")
 
     def rollback(self) -> None:
+        """Undo the open transaction, if any (closing the connection undoes it anyway)."""
         if self.connection.in_transaction:
-            self.connection.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
 
     def current(self, assessment_id: str, question_id: str) -> AnswerDetail:
         """The stored state of one question (an empty AnswerDetail when never answered)."""
