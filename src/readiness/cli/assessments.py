@@ -119,8 +119,8 @@ def register(commands: Commands) -> None:
         metavar="QID[@VERSION]",
         help=_("questionnaire id; the highest version unless @VERSION names one"),
     )
-    p.add_argument("--title", metavar="T")
-    p.add_argument("--assessor", metavar="NAME")
+    p.add_argument("--title", metavar="T", help=_("the assessment's title"))
+    p.add_argument("--assessor", metavar="NAME", help=_("who answers: name and role"))
     p.set_defaults(handler=cmd_assessment_new)
     p = assessment.add_parser("list", help=_("list assessments with their scores"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))

@@ -89,7 +89,9 @@ def register(commands: Commands) -> None:
         help=_("what to do with keys (none: show this workspace's)"),
     )
     p = actions.add_parser("card", help=_("write this workspace's contact card"))
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=_("the card file to write")
+    )
     p.set_defaults(handler=cmd_keys_card)
     p = actions.add_parser("trust", help=_("trust a partner's contact card"))
     p.add_argument("card", metavar="CARD", help=_("a partner's card file"))

@@ -39,9 +39,14 @@ def register(commands: Commands) -> None:
     org = commands.group("org", help=_("organisations"))
     p = org.add_parser("add", help=_("add an organisation; prints its id"))
     p.add_argument("name", metavar="NAME", help=_("the organisation's name"))
-    p.add_argument("--kind", required=True, choices=["company", "defence_unit", "other"])
-    p.add_argument("--sector", metavar="S")
-    p.add_argument("--country", metavar="CC")
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=["company", "defence_unit", "other"],
+        help=_("company, defence_unit or other"),
+    )
+    p.add_argument("--sector", metavar="S", help=_("sector, e.g. Energy"))
+    p.add_argument("--country", metavar="CC", help=_("country code, e.g. DE"))
     p.set_defaults(handler=cmd_org_add)
     p = org.add_parser("list", help=_("list organisations"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))

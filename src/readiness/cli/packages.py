@@ -124,7 +124,9 @@ def register(commands: Commands) -> None:
     package = commands.group("package", help=_("exchange packages (send, invite, import)"))
     p = package.add_parser("export", help=_("write an assessment as a signed package"))
     p.add_argument("id", metavar="ID", help=_("assessment id"))
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=_("the package file to write")
+    )
     p.add_argument(
         "--to",
         action="append",
@@ -133,13 +135,24 @@ def register(commands: Commands) -> None:
         help=_("encrypt to this card file or age1… recipient (repeatable)"),
     )
     p.add_argument("--share", action="store_true", help=_("share mode: leave out free text"))
-    p.add_argument("--marking", metavar="LABEL")
+    p.add_argument(
+        "--marking",
+        metavar="LABEL",
+        help=_("TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT (default) or TLP:RED"),
+    )
     p.set_defaults(handler=cmd_package_export)
     p = package.add_parser("invite", help=_("write an invitation for a partner"))
-    p.add_argument("--org", required=True, metavar="ID")
-    p.add_argument("--questionnaire", required=True, metavar="QID[@VERSION]")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument("--title", metavar="T")
+    p.add_argument("--org", required=True, metavar="ID", help=_("organisation id"))
+    p.add_argument(
+        "--questionnaire",
+        required=True,
+        metavar="QID[@VERSION]",
+        help=_("questionnaire id; the highest version unless @VERSION names one"),
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=_("the invitation file to write")
+    )
+    p.add_argument("--title", metavar="T", help=_("the assessment's title"))
     p.set_defaults(handler=cmd_package_invite)
     p = package.add_parser("inspect", help=_("what a package holds, and who signed it"))
     p.add_argument("file", metavar="FILE", help=_("a .readiness package file"))

@@ -164,7 +164,7 @@ def register(commands: Commands) -> None:
     p = group.add_parser("add", help=_("pair a company with a defence unit"))
     p.add_argument("company", metavar="COMPANY_ORG", help=_("the company's organisation id"))
     p.add_argument("unit", metavar="UNIT_ORG", help=_("the defence unit's organisation id"))
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help=_("a note on this partnership"))
     p.set_defaults(handler=cmd_partnership_add)
     p = group.add_parser("list", help=_("list partnerships with their mismatches"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))

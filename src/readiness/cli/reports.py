@@ -47,8 +47,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def register(commands: Commands) -> None:
     p = commands.add("export", help=_("write the PDF and/or Excel report"))
     p.add_argument("id", metavar="ID", help=_("assessment id"))
-    p.add_argument("--pdf", metavar="FILE")
-    p.add_argument("--xlsx", metavar="FILE")
+    p.add_argument("--pdf", metavar="FILE", help=_("write a PDF report"))
+    p.add_argument("--xlsx", metavar="FILE", help=_("write an Excel report"))
     p.add_argument(
         "--marking",
         metavar="LABEL",
