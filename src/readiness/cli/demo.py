@@ -26,9 +26,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             db=where,
         )
         if kept:
-            line += "; " + _("kept {n} demo organisation(s) that hold assessments you made").format(
-                n=kept
-            )
+            line += _("; ") + _(
+                "kept {n} demo organisation(s) that hold assessments you made"
+            ).format(n=kept)
         print(line)
         return 0
     before = demo_assessment_count(workspace)

@@ -66,7 +66,7 @@ def saved_line(state: AssessmentState, question_id: str) -> str:
         answer=_one_line(answer_text(questionnaire, question_id, detail)),
     )
     if extras:
-        line += " (" + "; ".join(extras) + ")"
+        line += " (" + _("; ").join(extras) + ")"
     return (
         line
         + " · "

@@ -87,7 +87,7 @@ def export_report(
             continue
         written.append(path)
     if failures:
-        error = ExportError("; ".join(str(f) for f in failures))
+        error = ExportError(_("; ").join(str(f) for f in failures))
         error.written = written
         raise error from failures[0].__cause__
     if progress is not None:

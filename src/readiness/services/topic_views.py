@@ -92,7 +92,7 @@ def _questions(
 
 def _first_answer(items: tuple[TopicQuestion, ...]) -> str:
     counted = [q.answer for q in items if q.counted]
-    return "; ".join(counted) if counted else (items[0].answer if items else "")
+    return _("; ").join(counted) if counted else (items[0].answer if items else "")
 
 
 def sentence(

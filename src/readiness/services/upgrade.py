@@ -91,7 +91,8 @@ def upgrade(
     note = ""
     if outcome.dropped:
         note = _("Upgraded from version {v}; answers not carried: {list}").format(
-            v=old.version, list="; ".join(f"{d.question_id} ({d.reason})" for d in outcome.dropped)
+            v=old.version,
+            list=_("; ").join(f"{d.question_id} ({d.reason})" for d in outcome.dropped),
         )
     answers = {qid: d.answer for qid, d in outcome.answers.items() if d.answer is not None}
     result = score(target.questionnaire, answers)

@@ -199,11 +199,11 @@ class AssessmentDialog(Dialog):
             + ngettext("in {domains} domain", "in {domains} domains", domains)
         ).format(count=counts.to_answer, domains=domains)
         if counts.conditional:
-            hint += "; " + _("{n} more only if earlier answers call for them").format(
+            hint += _("; ") + _("{n} more only if earlier answers call for them").format(
                 n=counts.conditional
             )
         if counts.text:
-            hint += "; " + _("{n} optional free-text question(s)").format(n=counts.text)
+            hint += _("; ") + _("{n} optional free-text question(s)").format(n=counts.text)
         self.hint.setText(hint + ".")
 
     def values(self) -> dict[str, str]:
