@@ -83,14 +83,25 @@ def own_text(widget: QWidget) -> str:
 def _form_buddies(root: QWidget) -> None:
     """A form row whose field is a layout (a path and its Browse button): its label becomes
     the buddy of the row's first control, as ``QFormLayout.addRow`` does for a widget."""
+    label_role = QFormLayout.ItemRole.LabelRole
+    field_role = QFormLayout.ItemRole.FieldRole
     for form in root.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            label = label_item.widget() if label_item is not None else None
-            if not isinstance(label, QLabel) or label.buddy() is not None:
+        parent = form.parentWidget()
+        if parent is None:
+            continue
+        fields = {}
+        for sub in _sublayouts(form):
+            index = form.indexOf(sub)
+            if index >= 0:
+                row, role = form.getItemPosition(index)
+                if role == field_role:
+                    fields[row] = sub
+        for label in parent.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            index = form.indexOf(label)
+            if index < 0 or label.buddy() is not None:
                 continue
-            inner = field_item.layout() if field_item is not None else None
+            row, role = form.getItemPosition(index)
+            inner = fields.get(row) if role == label_role else None
             controls = [w for w in layout_widgets(inner) if takes_focus(w)] if inner else []
             if controls:
                 label.setBuddy(controls[0])
@@ -167,34 +178,54 @@ def _children_in_order(widget: QWidget) -> list[QWidget]:
     return ordered + rest
 
 
-def layout_widgets(layout: QLayout) -> list[QWidget]:
-    items = [layout.itemAt(i) for i in range(layout.count())]
+def _place(layout: QLayout, index: int) -> tuple[int, int]:
+    """Where item ``index`` of ``layout`` is read: (row, column) in a grid or form, its
+    index in a box (negated when the box runs right to left or bottom to top)."""
     if isinstance(layout, QGridLayout):
-        places = [layout.getItemPosition(i) for i in range(layout.count())]
-        items = [
-            item
-            for _place, item in sorted(zip(places, items, strict=False), key=lambda p: p[0][:2])
-        ]
-    elif isinstance(layout, QFormLayout):
-        cells = []
-        for i in range(layout.count()):
-            row, role = layout.getItemPosition(i)
-            cells.append(((row, int(role.value) if hasattr(role, "value") else int(role)), i))
-        items = [layout.itemAt(i) for _key, i in sorted(cells)]
-    elif isinstance(layout, QBoxLayout) and layout.direction() in (
+        row, column, _rows, _columns = layout.getItemPosition(index)
+        return (row, column)
+    if isinstance(layout, QFormLayout):
+        row, role = layout.getItemPosition(index)
+        return (row, int(role.value))  # label, field, spanning
+    if isinstance(layout, QBoxLayout) and layout.direction() in (
         QBoxLayout.Direction.RightToLeft,
         QBoxLayout.Direction.BottomToTop,
     ):
-        items.reverse()
-    widgets: list[QWidget] = []
-    for item in items:
-        if item is None:
-            continue
-        if item.widget() is not None:
-            widgets.append(item.widget())
-        elif item.layout() is not None:
-            widgets += layout_widgets(item.layout())
-    return widgets
+        return (-index, 0)
+    return (index, 0)
+
+
+def _sublayouts(layout: QLayout) -> list[QLayout]:
+    return layout.findChildren(QLayout, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+
+def _layout_key(widget: QWidget, layout: QLayout) -> tuple[tuple[int, int], ...] | None:
+    """The reading places from ``layout`` down to the item that holds ``widget``; None when
+    ``layout`` does not hold it. Only QObject calls (indexOf, positions): no layout-item
+    wrappers, whose C++ side can go without Python knowing."""
+    index = layout.indexOf(widget)
+    if index >= 0:
+        return (_place(layout, index),)
+    for sub in _sublayouts(layout):
+        key = _layout_key(widget, sub)
+        sub_index = layout.indexOf(sub) if key is not None else -1
+        if key is not None and sub_index >= 0:
+            return (_place(layout, sub_index), *key)
+    return None
+
+
+def layout_widgets(layout: QLayout) -> list[QWidget]:
+    """The widgets ``layout`` (and the layouts inside it) holds, in reading order."""
+    parent = layout.parentWidget()
+    if parent is None:
+        return []
+    keyed = []
+    for child in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        key = _layout_key(child, layout)
+        if key is not None:
+            keyed.append((key, child))
+    keyed.sort(key=lambda pair: pair[0])
+    return [widget for _key, widget in keyed]
 
 
 def tab_order(root: QWidget) -> list[QWidget]:
