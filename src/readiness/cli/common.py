@@ -136,6 +136,8 @@ def fast_exit(code: int) -> None:
         except Exception:  # closing is best effort; the data is already committed
             code = code or 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed (`>&-`): nothing to flush
+            continue
         with contextlib.suppress(BrokenPipeError, ValueError, OSError):
             stream.flush()
     if "logging" in sys.modules:

@@ -20,6 +20,7 @@ from readiness.domain.answers import (
     TextAnswer,
     answer_problem,
 )
+from readiness.domain.evidence import evidence_from_dict
 from readiness.domain.model import Questionnaire
 from readiness.i18n import _
 from readiness.questionnaire.issues import FileProblems, Issue, format_path
@@ -231,6 +232,7 @@ def _check_evidence(source: AnswersDocument, path: tuple[str, ...], evidence: An
     if not isinstance(evidence, dict):
         source.issue(path, _("expected {{kind, reference, date}}"))
         return
+    before = len(source.issues)
     for key in evidence:
         if key not in EVIDENCE_KEYS:
             source.issue(
@@ -249,3 +251,8 @@ def _check_evidence(source: AnswersDocument, path: tuple[str, ...], evidence: An
         )
     if "date" in evidence:
         _date(source, (*path, "date"), evidence["date"])
+    if len(source.issues) == before:  # the rest as `answer --evidence` checks it
+        try:
+            evidence_from_dict(evidence)
+        except ValueError as exc:
+            source.issue(path, str(exc))

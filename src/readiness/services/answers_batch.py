@@ -39,6 +39,14 @@ def apply_answers_file(workspace: Workspace, assessment_id: str, path: Path) -> 
     summary = workspace.assessment(assessment_id)
     try:
         document = read_answers_file(path)
+        shown_id = document.document.data.get("id")  # `assessment show --json` output
+        if isinstance(shown_id, str) and shown_id != summary.id:
+            raise UserError(
+                _(
+                    "{file} holds the answers of assessment {other}, not of {this}; to copy "
+                    "them into {this}, remove its 'id' line"
+                ).format(file=path, other=shown_id[:8], this=summary.id[:8])
+            )
         named = document.questionnaire_id
         if named is not None and named != summary.questionnaire_id:
             raise UserError(

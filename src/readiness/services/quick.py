@@ -149,7 +149,9 @@ def quick_change_answer(
             cache = score_cache(score(questionnaire, answers_of(details)))
             writer.store_score(full_id, updated_at=change.at, **cache)
         writer.commit()
-        writer.begin()  # read the state after the change, as the Workspace would
+        # read the state after the change as the Workspace would: without the write lock, so
+        # that a writer coming in now cannot turn a saved answer into a "busy" error
+        writer.begin_read()
         state = QuickView(writer, Path()).state(full_id)
         writer.rollback()
     except sqlite3.Error as exc:  # busy, full disk, read-only...: one line, as the Workspace

@@ -28,6 +28,7 @@ FULL_BELOW = 256 * 1024
 """Bytes free below which an I/O error on the database is taken for a full disk."""
 
 _LITERALS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\b\d+(?:\.\d+)?\b|x'[0-9a-fA-F]*'")
+_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column '([A-Za-z0-9_.]{1,64})'")
 _NO_SUCH_TABLE = re.compile(r"no such table: ([A-Za-z0-9_.]{1,64})")
 
 
@@ -133,6 +134,11 @@ def _classify(exc: BaseException, path: Path | None) -> tuple[str, str]:
         return "other", _(
             "the database URL has an option the driver does not know; fix READINESS_DATABASE_URL"
         )
+    if match := _NOT_UTF8.search(text):  # Python's sqlite3 quotes the value: never shown
+        return "damaged", _(
+            "{where} holds text that is not valid UTF-8 in column '{column}': it was changed "
+            "by another program"
+        ).format(where=where, column=match.group(1))
     if isinstance(error, sqlite3.Error) and text:
         # SQLite's own messages name tables and columns, never values; other drivers' details
         # may quote values (PostgreSQL's "Key (name)=(...)"), so they get the code only.

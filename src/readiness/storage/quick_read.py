@@ -35,6 +35,11 @@ ANSWERS_SQL = (
     " evidence_reference, evidence_date FROM answers WHERE assessment_id = ?"
 )
 BUSY_TIMEOUT_S = 15.0
+"""How long a write waits for another writer, as ``database.py`` does."""
+CHECK_TIMEOUT_S = 0.05
+"""How long the quick paths wait for a lock while reading: another program holding the file
+(a DELETE-journal file being written, say) sends the command to the Workspace at once, which
+then waits its full busy timeout once, instead of twice (and never on the window's thread)."""
 MIN_PREFIX = 4
 
 
@@ -51,7 +56,7 @@ class QuickReader:
             return None
         try:
             connection = sqlite3.connect(
-                path.as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+                path.as_uri() + "?mode=ro", uri=True, timeout=CHECK_TIMEOUT_S
             )
         except (sqlite3.Error, ValueError):
             return None

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
 from readiness.domain.records import Change, Status
-from readiness.storage.quick_read import BUSY_TIMEOUT_S, QuickReader
+from readiness.storage.quick_read import BUSY_TIMEOUT_S, CHECK_TIMEOUT_S, QuickReader
 from readiness.storage.rows import detail_of, detail_to_json
 
 _STORED = "%Y-%m-%d %H:%M:%S.%f"
@@ -44,7 +44,7 @@ class QuickWriter(QuickReader):
             connection = sqlite3.connect(
                 path.as_uri() + "?mode=rw",
                 uri=True,
-                timeout=BUSY_TIMEOUT_S,
+                timeout=CHECK_TIMEOUT_S,  # the checks: a held file goes to the Workspace
                 isolation_level=None,  # transactions are ours: BEGIN IMMEDIATE ... COMMIT
             )
         except (sqlite3.Error, ValueError):
@@ -56,6 +56,8 @@ class QuickWriter(QuickReader):
                 raise LookupError
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA synchronous = FULL")
+            # from now on a write waits for another writer as long as the Workspace would
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         except (sqlite3.Error, LookupError):
             connection.close()
             return None
@@ -64,6 +66,10 @@ class QuickWriter(QuickReader):
     def begin(self) -> None:
         """Take the write lock now (waiting up to the busy timeout)."""
         self.connection.execute("BEGIN IMMEDIATE")
+
+    def begin_read(self) -> None:
+        """A read transaction: one snapshot of the file, no write lock."""
+        self.connection.execute("BEGIN")
 
     def commit(self) -> None:
         self.connection.execute("COMMIT")
