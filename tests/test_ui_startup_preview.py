@@ -140,3 +140,50 @@ def test_the_window_previews_then_becomes_usable(
     assert "Traceback" not in done.stderr
     # the window needs no other command's module (issue 17)
     assert "readiness.cli.assessments" not in done.stderr
+
+
+def test_the_preview_reads_kept_labels_instead_of_parsing_snapshots(
+    qtbot: Any, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the window has listed the assessments, the titles and level labels of their
+    questionnaires are kept (user cache, one small file per snapshot): the next preview shows
+    the same rows without parsing a snapshot; a damaged kept file means parsing again."""
+    import json
+
+    from readiness.paths import user_cache_dir
+    from readiness.services import quick
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    workspace = Workspace.open(demo_db)
+    try:
+        Controller(first, workspace, Settings()).start()
+    finally:
+        workspace.close()
+    kept = sorted((user_cache_dir() / "snapshot-labels").glob("*.json"))
+    assert len(kept) == 2  # the two built-in questionnaires of the demo data
+    for path in kept:
+        assert set(json.loads(path.read_text(encoding="utf-8"))) == {"title", "levels"}
+    expected = table_rows(first)
+
+    parsed: list[str] = []
+    original = quick.QuickView.questionnaire_of
+
+    def counting(self: quick.QuickView, summary: Any) -> Any:
+        parsed.append(summary.id)
+        return original(self, summary)
+
+    monkeypatch.setattr(quick.QuickView, "questionnaire_of", counting)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert show_preview(window, demo_db, Settings())
+    assert table_rows(window) == expected
+    assert parsed == []
+
+    kept[0].write_text("{not json", encoding="utf-8")
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert show_preview(again, demo_db, Settings())
+    assert table_rows(again) == expected
+    assert parsed  # the damaged one was parsed again...
+    assert json.loads(kept[0].read_text(encoding="utf-8"))  # ...and kept anew

@@ -21,11 +21,10 @@ import contextlib
 import gettext
 import io
 import os
-import sys
 import zlib
 from pathlib import Path
 
-from readiness.paths import resources_dir
+from readiness.paths import resources_dir, user_cache_dir
 
 DOMAIN = "readiness"
 
@@ -43,15 +42,7 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
-def _cache_root() -> Path:
-    """The user cache folder, as platformdirs gives it; on Linux worked out directly (the XDG
-    rule), since importing platformdirs costs more than the whole catalogue look-up."""
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CACHE_HOME", "").strip()
-        return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "readiness"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("readiness", appauthor=False))
+_cache_root = user_cache_dir
 
 
 def cache_file(po: Path, language: str) -> Path:

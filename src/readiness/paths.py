@@ -29,3 +29,18 @@ def builtin_questionnaires_dir() -> Path:
 def resources_dir() -> Path:
     """Folder holding fonts, icons and translations."""
     return _first_existing(_PACKAGE_DIR / "builtin" / "resources", _SOURCE_ROOT / "resources")
+
+
+def user_cache_dir() -> Path:
+    """The user cache folder of the application, as platformdirs gives it; on Linux worked out
+    directly (the XDG rule), since importing platformdirs costs more than what it is used for
+    at start-up (the compiled catalogue, the start-up preview's questionnaire labels)."""
+    import os
+    import sys
+
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "readiness"
+    from platformdirs import user_cache_dir as platform_cache_dir
+
+    return Path(platform_cache_dir("readiness", appauthor=False))

@@ -20,6 +20,7 @@ from readiness.domain.answers import (
     Evidence,
     NotApplicable,
 )
+from readiness.domain.figures import shown
 from readiness.domain.model import Level, Option, Questionnaire, Text
 from readiness.domain.scoring_plan import (
     PRIORITY_TOLERANCE,
@@ -45,11 +46,6 @@ __all__ = [
     "shown",
     "verified",
 ]
-
-
-def shown(score: float) -> float:
-    """The score as users see it (one decimal); levels are judged on this figure."""
-    return round(score + 0.0, 1)
 
 
 @dataclass(frozen=True, slots=True)

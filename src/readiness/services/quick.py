@@ -12,34 +12,16 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from readiness.domain.answers import AnswerDetail
 from readiness.domain.records import AssessmentSummary, Organisation
-from readiness.questionnaire.loader import LoadedQuestionnaire
 from readiness.services.errors import UserError
-from readiness.services.state import (
-    AssessmentState,
-    answers_of,
-    assessment_state,
-    score_cache,
-    stored_snapshot,
-)
+from readiness.storage.database_file import database_file
 from readiness.storage.quick_read import QuickReader
 
-
-def database_file(db: str | os.PathLike[str] | None) -> Path | None:
-    """The SQLite file ``storage.location.resolve`` would choose for ``db`` (``--db``), or
-    None for a database URL or an empty name (the full path then opens or refuses it)."""
-    if db is not None:
-        return Path(db).expanduser().resolve() if os.fspath(db).strip() else None
-    if env_path := os.environ.get("READINESS_DB"):
-        return Path(env_path).expanduser().resolve()
-    if os.environ.get("READINESS_DATABASE_URL"):
-        return None
-    from platformdirs import user_data_dir
-
-    return (Path(user_data_dir("readiness", appauthor=False)) / "readiness.db").resolve()
+if TYPE_CHECKING:  # imported when used: listing needs no questionnaire loader
+    from readiness.questionnaire.loader import LoadedQuestionnaire
+    from readiness.services.state import AssessmentState
 
 
 def open_quick(db: str | os.PathLike[str] | None) -> QuickView | None:
@@ -81,6 +63,8 @@ class QuickView:
     def questionnaire_of(self, summary: AssessmentSummary) -> LoadedQuestionnaire | None:
         """The questionnaire snapshot of an assessment, as ``Workspace.questionnaire_of``;
         None when it cannot be read here (the Workspace then says why)."""
+        from readiness.services.state import stored_snapshot
+
         sha256 = summary.snapshot_sha256
         try:
             return stored_snapshot(sha256, lambda: self.reader.snapshot_content(sha256))
@@ -91,6 +75,8 @@ class QuickView:
         """The state of the assessment ``given`` names, as ``Workspace.state``; None for an id
         that does not name exactly one live, locally made assessment, or a file that cannot
         be read here. Raises UserError for a damaged stored questionnaire, as the Workspace."""
+        from readiness.services.state import assessment_state, stored_snapshot
+
         try:
             full_id = self.reader.resolve(given.strip())
             if full_id is None or self.reader.imported(full_id):
@@ -115,9 +101,11 @@ def quick_change_answer(
     it (then nothing was written). Raises UserError for bad input, and for a database that
     cannot take the change (busy beyond the timeout, disk full, read-only), as the Workspace
     does: one line (``storage/faults.py``), nothing saved."""
+    from readiness.domain.answers import AnswerDetail
     from readiness.domain.scoring import score
     from readiness.services.answer_edit import answer_edit, edited
     from readiness.services.answer_lines import resolve_question
+    from readiness.services.state import answers_of, score_cache, stored_snapshot
     from readiness.storage.quick_write import QuickWriter
 
     try:

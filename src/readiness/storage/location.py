@@ -11,16 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from readiness.i18n import _
+from readiness.storage.database_file import default_path
 from readiness.storage.errors import DatabaseFileError
-
-
-def default_path() -> Path:
-    return Path(user_data_dir("readiness", appauthor=False)) / "readiness.db"
 
 
 def resolve(db: str | os.PathLike[str] | URL | None = None) -> URL:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.i18n import _
-from readiness.ui.question_editor import QuestionEditor, _scaled
+from readiness.ui.palette import scaled_font
+from readiness.ui.question_editor import QuestionEditor
 from readiness.ui.question_model import (
     DomainListModel,
     ProgressRole,
@@ -124,7 +125,7 @@ class AnsweringView(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("answeringHeading")
-        self.heading.setFont(_scaled(self.heading.font(), 1.1, bold=True))
+        self.heading.setFont(scaled_font(self.heading.font(), 1.1, bold=True))
         self.heading.setWordWrap(True)
         self.progress = QLabel()
         self.progress.setObjectName("answeringProgress")

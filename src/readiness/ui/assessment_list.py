@@ -15,13 +15,13 @@ from PySide6.QtCore import (
 )
 
 from readiness import locale_format
+from readiness.domain.figures import shown
 from readiness.domain.model import localize
 from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
-from readiness.domain.scoring import shown
 from readiness.i18n import _
 
 if TYPE_CHECKING:
-    from readiness.questionnaire.loader import LoadedQuestionnaire
+    from readiness.ui.snapshot_labels import SnapshotLabels
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -214,16 +214,14 @@ def counts_of(summaries: list[AssessmentSummary]) -> dict[str, int]:
 
 def labels_and_titles(
     summaries: list[AssessmentSummary],
-    questionnaire_of: Callable[[AssessmentSummary], LoadedQuestionnaire | None],
+    labels_of: Callable[[AssessmentSummary], SnapshotLabels | None],
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Each assessment's level label and questionnaire title, in the language in use, by id."""
     labels: dict[str, str] = {}
     titles: dict[str, str] = {}
     for summary in summaries:
-        loaded = questionnaire_of(summary)
-        if loaded is None:
-            continue
-        level = loaded.questionnaire.level(summary.level)
-        labels[summary.id] = localize(level.label) if level else ""
-        titles[summary.id] = localize(loaded.questionnaire.title)
+        found = labels_of(summary)
+        if found is not None:
+            labels[summary.id] = found.level_label(summary.level)
+            titles[summary.id] = localize(found.title)
     return labels, titles

@@ -14,7 +14,7 @@ towards black or white.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -270,3 +270,12 @@ def banner_style() -> str:
         f"QLabel {{ background: {BANNER_BACKGROUND.name()}; color: {BANNER_TEXT.name()};"
         f" border: 1px solid {BANNER_BORDER.name()}; padding: 6px; }}"
     )
+
+
+def scaled_font(font: QFont, factor: float, bold: bool = False) -> QFont:
+    """A copy of ``font`` ``factor`` times its size (headings follow the user's font size)."""
+    font = QFont(font)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font

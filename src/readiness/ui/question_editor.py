@@ -7,7 +7,7 @@ controller saves it. Showing a question never emits an edit signal.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPalette
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,6 +31,7 @@ from readiness.domain.scoring import VERIFY_FROM, Status
 from readiness.i18n import _
 from readiness.ui import a11y
 from readiness.ui.evidence_form import EvidenceForm
+from readiness.ui.palette import scaled_font
 
 NA_ID = 10_000
 SAVE_DELAY_MS = 700
@@ -45,14 +46,6 @@ def _wrapping_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
-
-
-def _scaled(font: QFont, factor: float, bold: bool = False) -> QFont:
-    font = QFont(font)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font
 
 
 class _ClickLabel(QLabel):
@@ -128,11 +121,11 @@ class QuestionEditor(QScrollArea):
         self.where = _wrapping_label(name="questionWhere")
         self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, still 4.5:1
         self.text = _wrapping_label(name="questionText")
-        self.text.setFont(_scaled(self.text.font(), 1.25, bold=True))
+        self.text.setFont(scaled_font(self.text.font(), 1.25, bold=True))
         self.text.setAccessibleName(_("Question"))
         self.status = _wrapping_label(name="questionStatus")
         self.guidance_title = QLabel(_("Guidance"))
-        self.guidance_title.setFont(_scaled(self.guidance_title.font(), 1.0, bold=True))
+        self.guidance_title.setFont(scaled_font(self.guidance_title.font(), 1.0, bold=True))
         self.guidance = _wrapping_label(name="questionGuidance")
         self.guidance.setAccessibleName(_("Guidance"))
         for widget in (self.where, self.text, self.status, self.guidance_title, self.guidance):

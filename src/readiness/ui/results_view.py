@@ -30,7 +30,7 @@ from readiness.domain.progress import progress
 from readiness.domain.scoring import Recommendation, ScoreResult, shown
 from readiness.i18n import _, ngettext
 from readiness.ui.charts import ChartPanel, DomainBars, RadarChart
-from readiness.ui.question_editor import _scaled
+from readiness.ui.palette import scaled_font
 
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -108,12 +108,12 @@ class ResultsView(QWidget):
         top = QHBoxLayout()
         self.level = QLabel()
         self.level.setObjectName("resultLevel")
-        self.level.setFont(_scaled(self.level.font(), 1.8, bold=True))
+        self.level.setFont(scaled_font(self.level.font(), 1.8, bold=True))
         self.level.setAccessibleName(_("Level"))
         figures = QVBoxLayout()
         self.score = QLabel()
         self.score.setObjectName("resultScore")
-        self.score.setFont(_scaled(self.score.font(), 1.15))
+        self.score.setFont(scaled_font(self.score.font(), 1.15))
         self.score.setAccessibleName(_("Score"))
         self.completeness = QLabel()
         self.completeness.setObjectName("resultCompleteness")
@@ -143,7 +143,7 @@ class ResultsView(QWidget):
         self.method.setWordWrap(True)
         self.method.setTextFormat(Qt.TextFormat.PlainText)
         self.method.setAccessibleName(_("How the level is set"))
-        self.method.setFont(_scaled(self.method.font(), 0.9))
+        self.method.setFont(scaled_font(self.method.font(), 0.9))
         layout.addWidget(self.method)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -163,7 +163,7 @@ class ResultsView(QWidget):
         actions_layout = QVBoxLayout(actions)
         actions_layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(_("Prioritised &recommendations (Enter opens the question)"))
-        title.setFont(_scaled(title.font(), 1.0, bold=True))
+        title.setFont(scaled_font(title.font(), 1.0, bold=True))
         self.recommendations = QTreeView()
         self.recommendations.setObjectName("recommendations")
         self.recommendations.setAccessibleName(_("Prioritised recommendations"))

@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from readiness.i18n import _
 from readiness.ui.assessment_list import AssessmentRow, counts_of, labels_and_titles
+from readiness.ui.snapshot_labels import labels_of
 
 if TYPE_CHECKING:
+    from readiness.domain.model import Questionnaire
+    from readiness.domain.records import AssessmentSummary
     from readiness.ui.app_window import MainWindow
     from readiness.ui.settings import Settings
 
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 def show_preview(window: MainWindow, db: str | Path | None, settings: Settings) -> bool:
     """Build the pages and show the list (or welcome) page read without SQLAlchemy; False when
     this database must wait for the Workspace (nothing is shown then)."""
-    from readiness.services.quick import database_file, open_quick
+    from readiness.storage.database_file import database_file
 
     try:
         path = database_file(db)
@@ -35,6 +38,8 @@ def show_preview(window: MainWindow, db: str | Path | None, settings: Settings) 
         window.show_welcome()
         window.statusBar().showMessage(_("Opening the database…"))
         return True
+    from readiness.services.quick import open_quick
+
     view = open_quick(db)
     if view is None:
         return False
@@ -47,7 +52,14 @@ def show_preview(window: MainWindow, db: str | Path | None, settings: Settings) 
         reopens = last and settings.last_page() in ("questions", "results")
         if reopens and any(summary.id == last for summary in summaries):
             return False  # the Workspace reopens it; a list shown first would flicker
-        labels, titles = labels_and_titles(summaries, view.questionnaire_of)
+
+        def parsed(summary: AssessmentSummary) -> Questionnaire | None:
+            loaded = view.questionnaire_of(summary)
+            return loaded.questionnaire if loaded is not None else None
+
+        labels, titles = labels_and_titles(
+            summaries, lambda s: labels_of(s.snapshot_sha256, lambda: parsed(s))
+        )
     finally:
         view.close()
     window.build_first_pages()

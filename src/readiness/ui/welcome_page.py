@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from readiness.i18n import _
-from readiness.ui.question_editor import _scaled
+from readiness.ui.palette import scaled_font
 
 
 class WelcomePage(QWidget):
@@ -17,7 +17,7 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("welcomePage")
         title = QLabel(_("Partnership Readiness"))
-        title.setFont(_scaled(title.font(), 2.0, bold=True))
+        title.setFont(scaled_font(title.font(), 2.0, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro = QLabel(
             _(

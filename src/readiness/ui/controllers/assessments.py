@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from readiness.ui.assessment_list import AssessmentRow, ItemIdRole, counts_of, labels_and_titles
 from readiness.ui.controllers.base import PageController
+from readiness.ui.snapshot_labels import labels_of
 
 if TYPE_CHECKING:
     from readiness.ui.controllers.app import Controller
@@ -41,7 +42,12 @@ class AssessmentsController(PageController):
         current = page.table.currentIndex().data(ItemIdRole) or self.app.assessment_id
         page.organisations_model.set_organisations(organisations, counts_of(summaries))
         self._all_summaries = summaries
-        self._labels, self._titles = labels_and_titles(summaries, workspace.questionnaire_of)
+        self._labels, self._titles = labels_and_titles(
+            summaries,
+            lambda s: labels_of(
+                s.snapshot_sha256, lambda: workspace.questionnaire_of(s).questionnaire
+            ),
+        )
         row = page.organisations_model.row_of(current_org) if current_org else 0
         page.organisations.setCurrentIndex(page.organisations_model.index(row))
         self._fill_table(current_org)
