@@ -257,3 +257,45 @@ def log_text(env: dict[str, str]) -> str:
     """Everything the command logged (READINESS_LOG_DIR, as conftest sets it)."""
     folder = Path(env["READINESS_LOG_DIR"])
     return "".join(p.read_text(encoding="utf-8", errors="replace") for p in folder.glob("*.log*"))
+
+
+def test_an_id_with_terminal_controls_is_shown_not_obeyed(demo_db: Path, tmp_path: Path) -> None:
+    """An error line quotes what was typed: escape sequences and bidi overrides are written as
+    escapes, so the terminal shows them instead of colouring or reordering the line."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "READINESS_DB": str(demo_db)}
+    done = subprocess.run(
+        [sys.executable, "-m", "readiness.cli", "answer", "\x1b[31mdead\u202e", "2.1", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr and "\u202e" not in done.stderr
+    assert "\\x1b[31mdead\\u202e" in done.stderr
+
+
+def test_a_database_given_as_an_answers_file_is_named_for_what_it_is(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """It used to be called 'UTF-16 text' (its header has NUL bytes)."""
+    import os
+    import subprocess
+    import sys
+
+    path = copy_of(demo_db, tmp_path / "answers.db")
+    assessment_id, _other, _scored = first_company_assessment(path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "READINESS_DB": str(path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "readiness.cli", "answer", assessment_id, "--file", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "this is an SQLite database, not a YAML text file" in done.stderr

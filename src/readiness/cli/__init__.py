@@ -177,6 +177,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if (problem := _choose_language(sys.argv[1:] if argv is None else argv)) is not None:
         print(problem, file=sys.stderr)
         return 2
+    from readiness.cli.common import terminal_safe
     from readiness.i18n import _
     from readiness.services.errors import UserError
 
@@ -190,7 +191,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        print(_("error: {message}").format(message=terminal_safe(str(exc))), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
@@ -202,7 +203,8 @@ def _run(argv: Sequence[str] | None) -> int:
         from readiness.services.guard import storage_user_error
 
         if (translated := storage_user_error(exc)) is not None:
-            print(_("error: {message}").format(message=translated), file=sys.stderr)
+            message = terminal_safe(str(translated))
+            print(_("error: {message}").format(message=message), file=sys.stderr)
             return 1
         where = log_exception(exc)
         print(

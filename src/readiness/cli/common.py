@@ -94,6 +94,28 @@ def _check_texts(parser: argparse.ArgumentParser, parsed: argparse.Namespace) ->
             parser.exit(1, _("error: {message}").format(message=exc) + "\n")
 
 
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters (other than line breaks and tabs) and bidirectional
+    controls written as escapes (``\\x1b``, ``\\u202e``): an error line may quote what the
+    user typed, and a terminal must show it, not obey it (ANSI sequences, reordered text)."""
+    import unicodedata
+
+    def safe(char: str) -> str:
+        if char in "\n\t":
+            return char
+        if char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+            code = ord(char)
+            return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        return char
+
+    return "".join(safe(char) for char in text)
+
+
 def print_json(value: Any) -> None:
     """Write ``value`` as indented UTF-8 JSON on stdout, followed by a newline."""
     import json

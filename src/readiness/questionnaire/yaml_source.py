@@ -113,7 +113,20 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
+def _known_binary(raw: bytes) -> str | None:
+    """One line for files people pick by mistake, named by what they are, not by their bytes."""
+    if raw.startswith(b"SQLite format 3\x00"):
+        return _("this is an SQLite database, not a YAML text file")
+    if raw.startswith(b"PK\x03\x04"):
+        return _("this is a ZIP archive (an Excel workbook is one), not a YAML text file")
+    if raw.startswith(b"%PDF"):
+        return _("this is a PDF document, not a YAML text file")
+    return None
+
+
 def decode(raw: bytes) -> str:
+    if (known := _known_binary(raw)) is not None:
+        raise YamlProblem(known, 1)
     wide = _wide_encoding(raw)
     if wide is not None:
         raise YamlProblem(
