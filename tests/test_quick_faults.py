@@ -299,3 +299,31 @@ def test_a_database_given_as_an_answers_file_is_named_for_what_it_is(
     )
     assert done.returncode == 1
     assert "this is an SQLite database, not a YAML text file" in done.stderr
+
+
+def test_a_score_cache_that_is_not_a_number_is_computed_again(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """SQLite columns take any value: a file changed by another program may hold text where a
+    score belongs. It used to reach the list (the window crashed drawing it); the Workspace now
+    recomputes such caches when it opens, and the quick path leaves the file to it."""
+    from readiness.services.quick import open_quick
+
+    path = copy_of(demo_db, tmp_path / "textscore.db")
+    workspace = Workspace.open(path)
+    try:
+        expected = {a.id: (a.score, a.level, a.completeness) for a in workspace.assessments()}
+    finally:
+        workspace.close()
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE assessments SET score = 'abc', level = '2x'")
+    assert open_quick(path) is None
+    workspace = Workspace.open(path)
+    try:
+        got = {a.id: (a.score, a.level, a.completeness) for a in workspace.assessments()}
+    finally:
+        workspace.close()
+    assert got == expected
+    view = open_quick(path)  # repaired: the quick path reads it again
+    assert view is not None
+    view.close()

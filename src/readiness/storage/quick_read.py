@@ -34,6 +34,13 @@ ANSWERS_SQL = (
     "SELECT question_id, option_id, na_justification, text, comment, flagged, evidence_kind,"
     " evidence_reference, evidence_date FROM answers WHERE assessment_id = ?"
 )
+STALE_SQLITE = (
+    "(typeof(assessments.score) NOT IN ('integer', 'real')"
+    " OR typeof(assessments.level) != 'integer'"
+    " OR typeof(assessments.completeness) NOT IN ('integer', 'real'))"
+)
+"""A score cache holding something that is not a number (SQLite columns take any value, so a
+file changed by another program can): it is computed again from the answers, never shown."""
 BUSY_TIMEOUT_S = 15.0
 """How long a write waits for another writer, as ``database.py`` does."""
 CHECK_TIMEOUT_S = 0.05
@@ -78,7 +85,8 @@ class QuickReader:
         if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD,)]:
             return False
         stale = connection.execute(
-            "SELECT 1 FROM assessments WHERE score IS NULL OR domain_scores IS NULL LIMIT 1"
+            "SELECT 1 FROM assessments WHERE score IS NULL OR domain_scores IS NULL"
+            f" OR {STALE_SQLITE} LIMIT 1"
         ).fetchone()
         return stale is None
 

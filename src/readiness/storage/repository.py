@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
@@ -28,6 +28,7 @@ from readiness.storage.models import (
     SnapshotRow,
     utcnow,
 )
+from readiness.storage.quick_read import STALE_SQLITE
 from readiness.storage.rows import (
     aware,
     detail_from_json,
@@ -210,11 +211,16 @@ def find_assessment_ids(session: Session, prefix: str) -> list[str]:
 
 
 def stale_assessments(session: Session) -> list[tuple[str, str]]:
-    """(assessment id, snapshot sha256) of assessments whose score cache is empty."""
+    """(assessment id, snapshot sha256) of assessments whose score cache is empty, or (SQLite
+    only, whose columns take any value) holds something that is not a number: the cache is
+    then computed again from the answers instead of reaching a view (``quick_read.STALE``)."""
+    stale = AssessmentRow.score.is_(None) | AssessmentRow.domain_scores.is_(None)
+    if session.get_bind().dialect.name == "sqlite":
+        stale = stale | text(STALE_SQLITE)
     query = (
         select(AssessmentRow.id, SnapshotRow.sha256)
         .join(SnapshotRow, AssessmentRow.snapshot_id == SnapshotRow.id)
-        .where(AssessmentRow.score.is_(None) | AssessmentRow.domain_scores.is_(None))
+        .where(stale)
     )
     return [(row[0], row[1]) for row in session.execute(query)]
 
