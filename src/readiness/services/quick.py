@@ -1,10 +1,12 @@
-"""Read-only use cases for the command line without SQLAlchemy (see ``storage/quick_read.py``).
+"""The command line's and the window's quick paths: use cases without SQLAlchemy (issue 17).
 
-:func:`open_quick` gives a :class:`QuickView` when the database file can be read directly, else
-None; then the caller opens the Workspace, which opens, migrates and refreshes as needed. The
-summaries, states and scores are the Workspace's (``services/state.py``); anything out of the
-ordinary (an unknown, trashed or ambiguous id, an imported assessment) returns None so that the
-Workspace handles it, with its messages.
+:func:`open_quick` gives a :class:`QuickView` (lists, one assessment's state) when the database
+file can be read directly (``storage/quick_read.py``), and :func:`quick_change_answer` saves one
+answer through ``storage/quick_write.py``; else they return None and the caller opens the
+Workspace, which opens, migrates and refreshes as needed. Summaries, states, edits and scores
+come from the same code as the Workspace's (``services/state.py``, ``services/answer_edit.py``);
+anything out of the ordinary (an unknown, trashed or ambiguous id, an imported assessment)
+returns None so that the Workspace handles it, with its messages.
 """
 
 from __future__ import annotations
@@ -137,19 +139,25 @@ def quick_change_answer(
             cache = score_cache(score(questionnaire, answers_of(details)))
             writer.store_score(full_id, updated_at=change.at, **cache)
         writer.commit()
-        # read the state after the change as the Workspace would: without the write lock, so
-        # that a writer coming in now cannot turn a saved answer into a "busy" error
-        writer.begin_read()
-        state = QuickView(writer, Path()).state(full_id)
-        writer.rollback()
     except sqlite3.Error as exc:  # busy, full disk, read-only...: one line, as the Workspace
         writer.rollback()
+        writer.close()
         from readiness.storage.faults import translate
 
         raise UserError(str(translate(exc, path))) from None
     except BaseException:
         writer.rollback()
+        writer.close()
         raise
+    # Saved. Read the state as the Workspace would, without the write lock, so that a writer
+    # coming in now cannot turn a saved answer into an error; if it cannot be read here, the
+    # caller's Workspace reads it (and finds nothing left to change).
+    try:
+        writer.begin_read()
+        state = QuickView(writer, Path()).state(full_id)
+    except sqlite3.Error:
+        state = None
     finally:
+        writer.rollback()
         writer.close()
     return (state, question_id) if state is not None else None
