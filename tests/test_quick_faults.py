@@ -327,3 +327,34 @@ def test_a_score_cache_that_is_not_a_number_is_computed_again(
     view = open_quick(path)  # repaired: the quick path reads it again
     assert view is not None
     view.close()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_one_line_and_the_answer_stays_saved(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """`readiness answer ... > /dev/full`: the answer is saved, then printing fails; it used to
+    say 'unexpected OSError'."""
+    import os
+    import subprocess
+    import sys
+
+    path = copy_of(demo_db, tmp_path / "full-output.db")
+    assessment_id, _other, scored = first_company_assessment(path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "READINESS_DB": str(path)}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "readiness.cli", "answer", assessment_id, scored[0], "0"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "error: the output could not be written (No space left on device); anything saved "
+        "stays saved"
+    ]
+    saved = stored(path, assessment_id, scored[0])
+    assert saved is not None and saved[0] == "0"

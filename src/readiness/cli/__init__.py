@@ -198,22 +198,49 @@ def _run(argv: Sequence[str] | None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # last resort: one line, details (never user data) in the log
-        from readiness.logs import log_exception
-        from readiness.services.guard import storage_user_error
-
-        if (translated := storage_user_error(exc)) is not None:
-            message = terminal_safe(str(translated))
-            print(_("error: {message}").format(message=message), file=sys.stderr)
-            return 1
-        where = log_exception(exc)
-        print(
-            _("error: unexpected {kind} (details in {log})").format(
-                kind=type(exc).__name__, log=where
-            ),
-            file=sys.stderr,
-        )
+    except OSError as exc:
+        if (line := _output_problem(exc)) is None:
+            return _unexpected(exc)
+        print(line, file=sys.stderr)
         return 1
+    except Exception as exc:  # last resort: one line, details (never user data) in the log
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """One line for an error no command expected: a storage fault in its own words, else the
+    error's class and where the details (never user data) were logged; returns 1."""
+    from readiness.cli.common import terminal_safe
+    from readiness.i18n import _
+    from readiness.logs import log_exception
+    from readiness.services.guard import storage_user_error
+
+    if (translated := storage_user_error(exc)) is not None:
+        message = terminal_safe(str(translated))
+        print(_("error: {message}").format(message=message), file=sys.stderr)
+        return 1
+    where = log_exception(exc)
+    print(
+        _("error: unexpected {kind} (details in {log})").format(kind=type(exc).__name__, log=where),
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _output_problem(exc: OSError) -> str | None:
+    """One line when the command's output could not be written (``> /dev/full``, a full disk
+    or a removed device behind a redirection); None for any other OSError. What the command
+    saved before printing stays saved."""
+    import errno
+    import os
+
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO) or exc.filename is not None:
+        return None
+    from readiness.i18n import _
+
+    return _(
+        "error: the output could not be written ({reason}); anything saved stays saved"
+    ).format(reason=os.strerror(exc.errno))
 
 
 if __name__ == "__main__":  # pragma: no cover
