@@ -11,7 +11,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from readiness.domain.answers import Evidence, EvidenceKind
+from readiness.domain.answers import (
+    AnswerDetail,
+    ChoiceAnswer,
+    Evidence,
+    EvidenceKind,
+    NotApplicable,
+    TextAnswer,
+)
 from readiness.i18n import _
 
 EVIDENCE_SYNTAX = "KIND:REFERENCE@YYYY-MM-DD"
@@ -74,6 +81,27 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, str]:
         "reference": evidence.reference,
         "date": evidence.date.isoformat(),
     }
+
+
+def detail_to_dict(detail: AnswerDetail) -> dict[str, Any]:
+    """One answer's state in the long form (DESIGN sections 3 and 6): ``option``, ``na`` or
+    ``text``, then ``comment``, ``flagged`` and ``evidence``, each only when set. The answers
+    file, ``assessment show --json`` and the stored history all write it this way."""
+    value: dict[str, Any] = {}
+    answer = detail.answer
+    if isinstance(answer, ChoiceAnswer):
+        value["option"] = answer.option_id
+    elif isinstance(answer, NotApplicable):
+        value["na"] = answer.justification
+    elif isinstance(answer, TextAnswer):
+        value["text"] = answer.text
+    if detail.comment:
+        value["comment"] = detail.comment
+    if detail.flagged:
+        value["flagged"] = True
+    if detail.evidence is not None:
+        value["evidence"] = evidence_to_dict(detail.evidence)
+    return value
 
 
 def evidence_from_dict(value: Any) -> Evidence:

@@ -13,7 +13,7 @@ from readiness.domain.answers import (
     NotApplicable,
     TextAnswer,
 )
-from readiness.domain.evidence import evidence_to_dict, format_evidence
+from readiness.domain.evidence import detail_to_dict, format_evidence
 from readiness.domain.model import localize
 from readiness.domain.scoring import ScoreResult, shown
 from readiness.i18n import _
@@ -78,21 +78,7 @@ def details_json(details: Mapping[str, AnswerDetail]) -> dict[str, Any]:
         if not (detail.comment or detail.flagged or detail.evidence):
             out.update(short)
             continue
-        answer = detail.answer
-        long: dict[str, Any] = {}
-        if isinstance(answer, ChoiceAnswer):
-            long["option"] = answer.option_id
-        elif isinstance(answer, NotApplicable):
-            long["na"] = answer.justification
-        elif isinstance(answer, TextAnswer):
-            long["text"] = answer.text
-        if detail.comment:
-            long["comment"] = detail.comment
-        if detail.flagged:
-            long["flagged"] = True
-        if detail.evidence is not None:
-            long["evidence"] = evidence_to_dict(detail.evidence)
-        out[question_id] = long
+        out[question_id] = detail_to_dict(detail)
     return out
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
-from readiness.domain.evidence import evidence_from_dict, evidence_to_dict, stored_evidence
+from readiness.domain.evidence import detail_to_dict, evidence_from_dict, stored_evidence
 from readiness.domain.records import AssessmentSummary, Organisation, OrganisationKind, Status
 
 
@@ -83,22 +83,8 @@ def detail_of(
 
 
 def detail_to_json(detail: AnswerDetail) -> str:
-    """One answer's state as the history stores it (sorted keys, only what is set)."""
-    value: dict[str, Any] = {}
-    answer = detail.answer
-    if isinstance(answer, ChoiceAnswer):
-        value["option"] = answer.option_id
-    elif isinstance(answer, NotApplicable):
-        value["na"] = answer.justification
-    elif isinstance(answer, TextAnswer):
-        value["text"] = answer.text
-    if detail.comment:
-        value["comment"] = detail.comment
-    if detail.flagged:
-        value["flagged"] = True
-    if detail.evidence is not None:
-        value["evidence"] = evidence_to_dict(detail.evidence)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """One answer's state as the history stores it (``detail_to_dict``, sorted keys)."""
+    return json.dumps(detail_to_dict(detail), ensure_ascii=False, sort_keys=True)
 
 
 def detail_from_json(raw: str) -> AnswerDetail:
