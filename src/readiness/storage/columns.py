@@ -13,13 +13,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.types import TypeDecorator
+
+from readiness.storage.rows import aware
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,9 +32,8 @@ NAMING_CONVENTION = {
 }
 
 
-def as_utc(moment: datetime) -> datetime:
-    """``moment`` as an aware UTC datetime; a naive one is taken to be UTC already."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+as_utc = aware
+"""``moment`` as an aware UTC datetime; a naive one is taken to be UTC already (``rows.aware``)."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):

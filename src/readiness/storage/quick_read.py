@@ -59,22 +59,39 @@ class QuickReader:
     @classmethod
     def open(cls, path: Path | None) -> QuickReader | None:
         """The reader, or None when the full (SQLAlchemy) path must open this database."""
+        connection = cls.connect(path, "ro")
+        if connection is None:
+            return None
+        try:
+            connection.execute("BEGIN")  # one snapshot of the file for every read below
+        except sqlite3.Error:
+            connection.close()
+            return None
+        return cls(connection)
+
+    @classmethod
+    def connect(cls, path: Path | None, mode: str) -> sqlite3.Connection | None:
+        """A ``sqlite3`` connection to the file at ``path`` (``mode`` "ro" or "rw", no
+        implicit transactions) that passed :meth:`checks`; None when there is no such file,
+        SQLite cannot open it, or it fails the checks."""
         if path is None or not path.is_file():
             return None
         try:
             connection = sqlite3.connect(
-                path.as_uri() + "?mode=ro", uri=True, timeout=CHECK_TIMEOUT_S
+                f"{path.as_uri()}?mode={mode}",
+                uri=True,
+                timeout=CHECK_TIMEOUT_S,  # a held file goes to the Workspace at once
+                isolation_level=None,  # transactions are explicit: BEGIN ... COMMIT
             )
         except (sqlite3.Error, ValueError):
             return None
         try:
-            if not cls.checks(connection):
-                raise LookupError
-            connection.execute("BEGIN")  # one snapshot of the file for every read below
-        except (sqlite3.Error, LookupError):
-            connection.close()
-            return None
-        return cls(connection)
+            if cls.checks(connection):
+                return connection
+        except sqlite3.Error:
+            pass
+        connection.close()
+        return None
 
     @staticmethod
     def checks(connection: sqlite3.Connection) -> bool:

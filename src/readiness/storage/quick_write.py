@@ -19,7 +19,7 @@ from pathlib import Path
 
 from readiness.domain.answers import AnswerDetail, ChoiceAnswer, NotApplicable, TextAnswer
 from readiness.domain.records import Change, Status
-from readiness.storage.quick_read import BUSY_TIMEOUT_S, CHECK_TIMEOUT_S, QuickReader
+from readiness.storage.quick_read import BUSY_TIMEOUT_S, QuickReader
 from readiness.storage.rows import detail_of, detail_to_json
 
 _STORED = "%Y-%m-%d %H:%M:%S.%f"
@@ -38,20 +38,10 @@ class QuickWriter(QuickReader):
     def open_for_writing(cls, path: Path | None) -> QuickWriter | None:
         """The writer, or None when the full (SQLAlchemy) path must open this database: the
         checks of :meth:`QuickReader.open`, plus a file in WAL mode that SQLite may write."""
-        if path is None or not path.is_file():
+        connection = cls.connect(path, "rw")
+        if connection is None:
             return None
         try:
-            connection = sqlite3.connect(
-                path.as_uri() + "?mode=rw",
-                uri=True,
-                timeout=CHECK_TIMEOUT_S,  # the checks: a held file goes to the Workspace
-                isolation_level=None,  # transactions are ours: BEGIN IMMEDIATE ... COMMIT
-            )
-        except (sqlite3.Error, ValueError):
-            return None
-        try:
-            if not cls.checks(connection):
-                raise LookupError
             if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 raise LookupError
             connection.execute("PRAGMA foreign_keys = ON")
